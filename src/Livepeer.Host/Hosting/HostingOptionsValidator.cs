@@ -1,0 +1,41 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace Livepeer.Host.Hosting;
+
+/// <summary>Start-up checks of the cluster and storage options; every message names the key.</summary>
+internal sealed class HostingOptionsValidator : IValidateOptions<ClusterHostingOptions>, IValidateOptions<PersistenceOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ClusterHostingOptions options)
+    {
+        var errors = new List<string>();
+        const string s = ClusterHostingOptions.Section;
+        if (string.IsNullOrWhiteSpace(options.ClusterId)) errors.Add($"{s}:ClusterId is required.");
+        if (string.IsNullOrWhiteSpace(options.ServiceId)) errors.Add($"{s}:ServiceId is required.");
+        if (options.Clustering is not ("localhost" or "postgres"))
+            errors.Add($"{s}:Clustering must be 'localhost' or 'postgres', got '{options.Clustering}'.");
+        if (options.Clustering == "postgres" && string.IsNullOrWhiteSpace(options.ConnectionString))
+            errors.Add($"{s}:ConnectionString is required when {s}:Clustering is 'postgres'.");
+        CheckPort(errors, $"{s}:SiloPort", options.SiloPort);
+        CheckPort(errors, $"{s}:GatewayPort", options.GatewayPort);
+        if (options.PrimarySiloPort is { } primary) CheckPort(errors, $"{s}:PrimarySiloPort", primary);
+        if (!IPAddress.TryParse(options.AdvertisedAddress, out _))
+            errors.Add($"{s}:AdvertisedAddress must be an IP address, got '{options.AdvertisedAddress}'.");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    public ValidateOptionsResult Validate(string? name, PersistenceOptions options)
+    {
+        const string s = PersistenceOptions.Section;
+        if (options.Provider is not ("memory" or "postgres"))
+            return ValidateOptionsResult.Fail($"{s}:Provider must be 'memory' or 'postgres', got '{options.Provider}'.");
+        if (options.Provider == "postgres" && string.IsNullOrWhiteSpace(options.ConnectionString))
+            return ValidateOptionsResult.Fail($"{s}:ConnectionString is required when {s}:Provider is 'postgres'.");
+        return ValidateOptionsResult.Success;
+    }
+
+    private static void CheckPort(List<string> errors, string key, int port)
+    {
+        if (port is <= 0 or > 65535) errors.Add($"{key} must be a TCP port (1-65535), got {port}.");
+    }
+}

@@ -1,0 +1,56 @@
+using Livepeer.Contracts;
+using Livepeer.Grains.Orchestration;
+using Microsoft.Extensions.Options;
+
+namespace Livepeer.Host.Hosting;
+
+/// <summary>Health probes and a JSON status page of this silo and the cluster as it sees it.</summary>
+public static class StatusEndpoints
+{
+    /// <summary>Maps <c>GET /healthz</c>, <c>GET /health</c> and <c>GET /status</c>.</summary>
+    public static WebApplication MapLivepeerStatus(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/healthz", Health);
+        app.MapGet("/health", Health);
+        app.MapGet("/status", StatusAsync);
+        return app;
+    }
+
+    private static IResult Health(IClusterMembershipService membership, ILocalSiloDetails silo) =>
+        membership.CurrentSnapshot.GetSiloStatus(silo.SiloAddress) == SiloStatus.Active
+            ? Results.Json(new { status = "OK" })
+            : Results.Json(new { status = "STARTING" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    private static async Task<IResult> StatusAsync(
+        HostRoleInfo roles, ILocalSiloDetails silo, IClusterMembershipService membership, IGrainFactory grains,
+        IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var members = membership.CurrentSnapshot.Members.Values
+            .Select(m => new { silo = m.SiloAddress.ToString(), name = m.Name, status = m.Status.ToString() })
+            .ToList();
+        var devices = new List<DeviceStatus>();
+        var workers = services.GetService<Livepeer.Grains.Devices.IWorkerSilo>();
+        if (workers is not null)
+        {
+            foreach (var key in workers.DeviceKeys)
+                devices.Add(await grains.GetGrain<IGpuGrain>(key).GetStatusAsync(cancellationToken));
+        }
+
+        OrchestratorInfo? orchestrator = null;
+        if (roles.Roles.HasFlag(HostRole.Orchestrator) &&
+            services.GetService<IOptions<OrchestratorOptions>>()?.Value.Address is { Length: > 0 } address)
+        {
+            orchestrator = await grains.GetGrain<IOrchestratorGrain>(address.ToLowerInvariant()).GetInfoAsync(cancellationToken);
+        }
+
+        return Results.Json(new
+        {
+            silo = silo.SiloAddress.ToString(),
+            roles = roles.Roles.ToString(),
+            cluster = members,
+            devices,
+            orchestrator,
+        });
+    }
+}

@@ -1,0 +1,13 @@
+using System.Collections.Frozen;
+
+namespace Livepeer.Pipelines;
+
+/// <summary>Model families a manifest may name; each family has one way of running its files.</summary>
+public static class ModelFamilies
+{
+    /// <summary>One ONNX graph with one tensor input and output, run as is (test and benchmark models, simple upscalers).</summary>
+    public const string OnnxTensor = "onnx-tensor";
+
+    /// <summary>Every family this build can run.</summary>
+    public static FrozenSet<string> All { get; } = new[] { OnnxTensor }.ToFrozenSet(StringComparer.Ordinal);
+}

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Livepeer.Testing;
+
+/// <summary>Runs a command to completion and fails loudly, with its output, when it fails.</summary>
+internal static class ProcessRunner
+{
+    public static async Task<string> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var info = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var commandLine = fileName + " " + string.Join(' ', info.ArgumentList);
+        using var process = new Process { StartInfo = info };
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException($"Could not start '{commandLine}': {ex.Message}", ex);
+        }
+
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource.CancelAfter(timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeoutSource.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"'{commandLine}' did not finish within {timeout.TotalSeconds:0} s. Output so far:\n{Snapshot(output)}");
+        }
+
+        // The parameterless wait also drains the redirected output streams.
+        process.WaitForExit();
+        var text = Snapshot(output);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"'{commandLine}' exited with code {process.ExitCode}:\n{text}");
+        }
+
+        return text;
+    }
+
+    private static string Snapshot(StringBuilder output)
+    {
+        lock (output)
+        {
+            return output.ToString();
+        }
+    }
+}
