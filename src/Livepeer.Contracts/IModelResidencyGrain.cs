@@ -9,7 +9,7 @@ public interface IModelResidencyGrain : IGrainWithStringKey
     /// <summary>A device that has the model warm, after waiting for the one load in flight or starting it.</summary>
     /// <exception cref="JobFailedException">No device can hold the model.</exception>
     [Alias("acquire"), ResponseTimeout("00:10:00")]
-    Task<string> AcquireDeviceAsync(DeviceRequest request, CancellationToken cancellationToken = default);
+    Task<DeviceAssignment> AcquireDeviceAsync(DeviceRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Records that a device dropped the model.</summary>
     [Alias("evicted"), Orleans.Concurrency.OneWay]

@@ -19,7 +19,7 @@ public sealed record JobResult(
     [property: Id(2)] ImmutableDictionary<string, string> Metadata,
     [property: Id(3)] long Units,
     [property: Id(4)] string DeviceKey,
-    [property: Id(5)] string Silo,
+    [property: Id(5)] SiloAddress Silo,
     [property: Id(6)] bool ColdStart,
     [property: Id(7)] TimeSpan RunTime,
-    [property: Id(8)] string JobSilo = "");
+    [property: Id(8)] SiloAddress? JobSilo = null);

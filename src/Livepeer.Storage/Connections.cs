@@ -18,7 +18,7 @@ internal static class Connections
         return new NpgsqlConnectionStringBuilder(connectionString);
     }
 
-    /// <summary>Where a connection string points, as "host:port/database" for messages.</summary>
+    /// <summary>Where a connection string points, as "host:port, database 'name'" for messages.</summary>
     public static string Describe(NpgsqlConnectionStringBuilder builder)
         => $"{builder.Host ?? "localhost"}:{builder.Port}, database '{DatabaseOf(builder)}'";
 

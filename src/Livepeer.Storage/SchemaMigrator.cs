@@ -36,7 +36,9 @@ internal static class SchemaMigrator
         await using var connection = await Connections.OpenAsync(builder, cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
-        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
+        // Waiting for the lock and applying scripts may take longer than Npgsql's 30 s default
+        // command timeout (a concurrent upgrade, DDL on a big table); the caller's token bounds them instead.
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction) { CommandTimeout = 0 })
         {
             lockCommand.Parameters.Add(new NpgsqlParameter<long> { TypedValue = LockKey });
             await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -60,7 +62,7 @@ internal static class SchemaMigrator
             try
             {
                 // No parameters: Npgsql sends the text as a simple multi-statement query.
-                await using var apply = new NpgsqlCommand(script.Text, connection, transaction);
+                await using var apply = new NpgsqlCommand(script.Text, connection, transaction) { CommandTimeout = 0 };
                 await apply.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (PostgresException ex)

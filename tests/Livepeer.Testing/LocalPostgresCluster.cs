@@ -38,7 +38,11 @@ internal sealed class LocalPostgresCluster
     public static async Task<LocalPostgresCluster> StartAsync(CancellationToken cancellationToken = default)
     {
         var bin = PostgresBinaries.FindBinDirectory();
-        var root = Path.Combine(Path.GetTempPath(), "livepeer-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        // As root the server runs as "postgres", which must be able to reach the directory: /tmp is
+        // world-traversable, a TMPDIR under /root is not. The short path also keeps the Unix socket
+        // path below its 107-byte limit.
+        var tempBase = Environment.IsPrivilegedProcess ? "/tmp" : Path.GetTempPath();
+        var root = Path.Combine(tempBase, "livepeer-pg-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
         var cluster = new LocalPostgresCluster(bin, root);
         try
@@ -167,9 +171,11 @@ internal sealed class LocalPostgresCluster
     {
         var program = Path.Combine(binDirectory, tool);
         return asRoot
-            ? ProcessRunner.RunAsync("runuser", ["-u", ServiceUser, "--", program, .. arguments], CommandTimeout, cancellationToken)
+            ? ProcessRunner.RunAsync(RunUser, ["-u", ServiceUser, "--", program, .. arguments], CommandTimeout, cancellationToken)
             : ProcessRunner.RunAsync(program, arguments, CommandTimeout, cancellationToken);
     }
+
+    private static string RunUser => File.Exists("/usr/sbin/runuser") ? "/usr/sbin/runuser" : File.Exists("/sbin/runuser") ? "/sbin/runuser" : "runuser";
 
     private bool LogMentionsPortInUse()
         => ReadLog().Contains("Address already in use", StringComparison.OrdinalIgnoreCase)

@@ -76,6 +76,11 @@ public sealed class PostgresServer : IAsyncLifetime
         }
         catch (NpgsqlException ex)
         {
+            if (cluster is not null)
+            {
+                await cluster.StopAsync().ConfigureAwait(false);
+            }
+
             var source = IsExternal ? $"the server named by {EnvironmentVariable}" : $"the throwaway server (log: {cluster?.LogFile})";
             throw new InvalidOperationException($"Cannot connect to {source}: {ex.Message}", ex);
         }

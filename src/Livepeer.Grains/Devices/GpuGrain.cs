@@ -111,7 +111,7 @@ internal sealed partial class GpuGrain(
                 jobsRun++;
                 return new JobResult(
                     output.Data, output.ContentType, output.Metadata.ToImmutableDictionary(), output.Units,
-                    key, localSilo.SiloAddress.ToString(), coldStart, Stopwatch.GetElapsedTime(started));
+                    key, localSilo.SiloAddress, coldStart, Stopwatch.GetElapsedTime(started));
             }
             catch (InvalidPipelineInputException e)
             {

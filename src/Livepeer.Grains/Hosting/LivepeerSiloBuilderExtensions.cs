@@ -24,6 +24,7 @@ public static class LivepeerSiloBuilderExtensions
         builder.Services.TryAddSingleton<ClusterResidencyView>();
         builder.Services.TryAddSingleton(sp => new ModelPopularity(sp.GetRequiredService<TimeProvider>(), ModelPopularity.DefaultHalfLife));
         builder.Services.TryAddSingleton<ResidencyViewClient>();
+        builder.Services.TryAddSingleton<PlacementLedger>();
         builder.AddGrainService<ResidencyViewService>();
         builder.AddPlacementDirector<WarmModelPlacement, WarmModelPlacementDirector>();
         builder.AddPlacementDirector<DevicePlacement, DevicePlacementDirector>();

@@ -25,14 +25,21 @@ internal sealed class JobGrain(IServiceProvider services, ILocalSiloDetails loca
             throw new JobFailedException(JobErrorKind.InvalidInput, "Malformed job key.");
 
         var device = worker?.FindWarmDevice(job.ModelId);
+        var waitedForLoad = false;
         for (var attempt = 1; ; attempt++)
         {
-            device ??= await GrainFactory.GetGrain<IModelResidencyGrain>(job.ModelId)
-                .AcquireDeviceAsync(new DeviceRequest(key.Orchestrator, localSilo.SiloAddress), cancellationToken);
+            if (device is null)
+            {
+                var assignment = await GrainFactory.GetGrain<IModelResidencyGrain>(job.ModelId)
+                    .AcquireDeviceAsync(new DeviceRequest(key.Orchestrator, localSilo.SiloAddress), cancellationToken);
+                device = assignment.DeviceKey;
+                waitedForLoad |= assignment.WaitedForLoad;
+            }
+
             try
             {
                 var result = await GrainFactory.GetGrain<IGpuGrain>(device).RunAsync(job, cancellationToken);
-                return result with { JobSilo = localSilo.SiloAddress.ToString() };
+                return result with { JobSilo = localSilo.SiloAddress, ColdStart = result.ColdStart || waitedForLoad };
             }
             catch (JobFailedException e) when (e.Kind == JobErrorKind.NoWorker && attempt < MaxAttempts)
             {

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using Livepeer.Contracts;
+using Livepeer.Grains.Placement;
 using Livepeer.Grains.Residency;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
+using Orleans.Placement;
 
 namespace Livepeer.Grains.Orchestration;
 
@@ -10,11 +12,14 @@ namespace Livepeer.Grains.Orchestration;
 /// An orchestrator: what it offers, atomic capacity reservation at admission (released on success, failure or
 /// cancellation), and dispatch to a job grain placed next to a warm copy of the model.
 /// Reentrant so that many jobs are in flight at once; the counters change only between awaits.
+/// Placed on the silo that first calls it — the orchestrator-role silo, whose start-up configures it — so that job
+/// dispatch does not start from a worker silo and favour that worker's local calls.
 /// </summary>
-[GrainType("livepeer-orchestrator"), Reentrant]
+[GrainType("livepeer-orchestrator"), Reentrant, PreferLocalPlacement]
 internal sealed partial class OrchestratorGrain(
     [PersistentState("orchestrator", LivepeerStorage.Name)] IPersistentState<OrchestratorState> state,
     ClusterResidencyView view,
+    PlacementLedger ledger,
     ILogger<OrchestratorGrain> logger) : Grain, IOrchestratorGrain
 {
     /// <summary>Counters are flushed at most this often, so that a job never waits on a storage write.</summary>
@@ -75,10 +80,10 @@ internal sealed partial class OrchestratorGrain(
         if (taken >= capability.Capacity)
             throw new JobFailedException(JobErrorKind.CapacityExhausted, $"Orchestrator {address} is at capacity ({capability.Capacity}) for {job.Pipeline} with model '{job.ModelId}'.");
         inUse[slot] = taken + 1;
+        var jobKey = new JobKey(address, job.JobId, job.ModelId);
         try
         {
-            var jobKey = new JobKey(address, job.JobId, job.ModelId).ToString();
-            var result = await GrainFactory.GetGrain<IJobGrain>(jobKey).RunAsync(job, cancellationToken);
+            var result = await GrainFactory.GetGrain<IJobGrain>(jobKey.ToString()).RunAsync(job, cancellationToken);
             state.State.JobsCompleted++;
             state.State.UnitsProduced += result.Units;
             countersDirty = true;
@@ -95,6 +100,7 @@ internal sealed partial class OrchestratorGrain(
         finally
         {
             inUse[slot]--;
+            ledger.Finished(jobKey);
         }
     }
 

@@ -52,9 +52,9 @@ internal sealed partial class OrchestratorStartup(
                 if (IsPinnedWarm(modelId, address) || !view.HasWorkerFor(modelId, address)) continue;
                 try
                 {
-                    var device = await grains.GetGrain<IModelResidencyGrain>(modelId)
+                    var assignment = await grains.GetGrain<IModelResidencyGrain>(modelId)
                         .AcquireDeviceAsync(new DeviceRequest(address, PreferredSilo: null, Pin: true), cancellationToken);
-                    LogKeptWarm(logger, modelId, device);
+                    LogKeptWarm(logger, modelId, assignment.DeviceKey);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

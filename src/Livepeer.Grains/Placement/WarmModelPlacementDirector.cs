@@ -8,7 +8,7 @@ namespace Livepeer.Grains.Placement;
 /// Chooses the silo for a new job grain from the local residency view: no grain call, no lock, a few lookups per silo.
 /// The model and orchestrator come from the grain key, so placement needs no request context.
 /// </summary>
-internal sealed class WarmModelPlacementDirector(ClusterResidencyView view, ModelPopularity popularity) : IPlacementDirector
+internal sealed class WarmModelPlacementDirector(ClusterResidencyView view, ModelPopularity popularity, PlacementLedger ledger) : IPlacementDirector
 {
     public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
     {
@@ -32,8 +32,8 @@ internal sealed class WarmModelPlacementDirector(ClusterResidencyView view, Mode
             throw new JobFailedException(JobErrorKind.NoWorker, $"No worker silo has model '{job.ModelId}' installed for orchestrator {job.Orchestrator}.");
 
         popularity.Observe(job.ModelId);
-        var chosen = PlacementPolicy.ChooseSilo(job.ModelId, eligible, popularity, Random.Shared);
-        chosen.NotePlacement();
+        var chosen = PlacementPolicy.ChooseSilo(job.ModelId, eligible, popularity, Random.Shared, ledger.InFlight);
+        ledger.Placed(job, chosen.Silo);
         return chosen.Silo;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Livepeer.Contracts;
+using Livepeer.Grains.Placement;
 
 namespace Livepeer.Grains.Residency;
 
@@ -7,7 +8,7 @@ namespace Livepeer.Grains.Residency;
 /// Every silo's local, cheap copy of where models are warm and how busy each worker silo is. Fed by snapshots that
 /// worker silos push; silos declared dead are dropped at once. Reads take no lock.
 /// </summary>
-internal sealed class ClusterResidencyView
+internal sealed class ClusterResidencyView(PlacementLedger ledger)
 {
     private readonly Lock writeLock = new();
     private readonly HashSet<SiloAddress> deadSilos = [];
@@ -28,7 +29,7 @@ internal sealed class ClusterResidencyView
         {
             if (deadSilos.Contains(snapshot.Silo)) return false;
             if (silos.TryGetValue(snapshot.Silo, out var current) && current.Snapshot.Sequence >= snapshot.Sequence) return false;
-            silos = new Dictionary<SiloAddress, SiloResidency>(silos) { [snapshot.Silo] = new SiloResidency(snapshot) };
+            silos = new Dictionary<SiloAddress, SiloResidency>(silos) { [snapshot.Silo] = new SiloResidency(snapshot, ledger.InFlightOn(snapshot.Silo)) };
             Interlocked.Increment(ref version);
             return true;
         }

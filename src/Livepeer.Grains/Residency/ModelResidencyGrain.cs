@@ -34,15 +34,15 @@ internal sealed partial class ModelResidencyGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<string> AcquireDeviceAsync(DeviceRequest request, CancellationToken cancellationToken)
+    public async Task<DeviceAssignment> AcquireDeviceAsync(DeviceRequest request, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var device = await FindOrLoadAsync(request, cancellationToken);
-                if (request.Pin) await GrainFactory.GetGrain<IGpuGrain>(device).LoadModelAsync(modelId, pinned: true, cancellationToken);
-                return device;
+                var assignment = await FindOrLoadAsync(request, cancellationToken);
+                if (request.Pin) await GrainFactory.GetGrain<IGpuGrain>(assignment.DeviceKey).LoadModelAsync(modelId, pinned: true, cancellationToken);
+                return assignment;
             }
             catch (JobFailedException e) when (attempt < MaxAttempts && e.Kind is JobErrorKind.NoWorker)
             {
@@ -64,30 +64,30 @@ internal sealed partial class ModelResidencyGrain(
         return Task.FromResult<ImmutableArray<ModelPlacement>>([.. known.Values.Select(k => k.Placement).OrderBy(p => p.DeviceKey, StringComparer.Ordinal)]);
     }
 
-    private async Task<string> FindOrLoadAsync(DeviceRequest request, CancellationToken cancellationToken)
+    private async Task<DeviceAssignment> FindOrLoadAsync(DeviceRequest request, CancellationToken cancellationToken)
     {
         Refresh();
         var warm = WarmDevices(request.Orchestrator);
         var withFreeSlot = warm.Where(w => w.FreeSlots > 0).ToList();
         if (withFreeSlot.Count > 0)
         {
-            return (withFreeSlot.FirstOrDefault(w => w.Placement.Silo.Equals(request.PreferredSilo))
-                    ?? withFreeSlot.MaxBy(w => w.FreeSlots))!.Placement.DeviceKey;
+            var best = withFreeSlot.FirstOrDefault(w => w.Placement.Silo.Equals(request.PreferredSilo)) ?? withFreeSlot.MaxBy(w => w.FreeSlots)!;
+            return new DeviceAssignment(best.Placement.DeviceKey, WaitedForLoad: false);
         }
 
         if (inflightLoad is not null)
-            return await inflightLoad.WaitAsync(cancellationToken);
+            return new DeviceAssignment(await inflightLoad.WaitAsync(cancellationToken), WaitedForLoad: true);
 
         // Warm but saturated: a second copy only where it fits without evicting anything; otherwise queue on the least busy.
         var target = ChooseLoadTarget(request, withoutEviction: warm.Count > 0);
         if (target is null)
         {
-            if (warm.Count > 0) return warm.MaxBy(w => w.FreeSlots)!.Placement.DeviceKey;
+            if (warm.Count > 0) return new DeviceAssignment(warm.MaxBy(w => w.FreeSlots)!.Placement.DeviceKey, WaitedForLoad: false);
             throw new JobFailedException(JobErrorKind.NoWorker, $"No device serving orchestrator {request.Orchestrator} can make room for model '{modelId}'.");
         }
 
         inflightLoad = LoadAsync(target.Value.Device, target.Value.Silo);
-        return await inflightLoad.WaitAsync(cancellationToken);
+        return new DeviceAssignment(await inflightLoad.WaitAsync(cancellationToken), WaitedForLoad: true);
     }
 
     private async Task<string> LoadAsync(string deviceKey, SiloAddress silo)

@@ -9,22 +9,35 @@ namespace Livepeer.Grains.Residency;
 internal sealed class SiloResidency
 {
     private readonly Dictionary<string, ModelPresence> presence;
-    private int pendingPlacements;
 
-    public SiloResidency(SiloResidencySnapshot snapshot)
+    private readonly IReadOnlyDictionary<string, int> ownInFlightAtApply;
+
+    /// <param name="snapshot">The silo's snapshot.</param>
+    /// <param name="ownInFlightAtApply">Jobs the local silo had in flight there when the snapshot arrived, per model.</param>
+    public SiloResidency(SiloResidencySnapshot snapshot, IReadOnlyDictionary<string, int> ownInFlightAtApply)
     {
         Snapshot = snapshot;
+        this.ownInFlightAtApply = ownInFlightAtApply;
         presence = new Dictionary<string, ModelPresence>(StringComparer.Ordinal);
         foreach (var device in snapshot.Devices)
         {
             FreeSlots += device.FreeSlots;
             MaxFreeMemoryBytes = Math.Max(MaxFreeMemoryBytes, device.FreeMemoryBytes);
+
+            // Active jobs are running or waiting; those beyond the busy slots are the device's queue.
+            var queued = Math.Max(0, device.Models.Sum(m => m.ActiveJobs) - device.BusySlots);
             foreach (var model in device.Models)
             {
                 presence.TryGetValue(model.ModelId, out var p);
                 presence[model.ModelId] = model.State switch
                 {
-                    ModelState.Warm => p with { WarmDevices = p.WarmDevices + 1, FreeSlotsOnWarm = p.FreeSlotsOnWarm + device.FreeSlots },
+                    ModelState.Warm => p with
+                    {
+                        WarmDevices = p.WarmDevices + 1,
+                        SlotsOnWarm = p.SlotsOnWarm + device.Slots,
+                        FreeSlotsOnWarm = p.FreeSlotsOnWarm + device.FreeSlots,
+                        QueuedOnWarm = p.QueuedOnWarm + queued,
+                    },
                     ModelState.Loading => p with { Loading = true },
                     _ => p,
                 };
@@ -40,12 +53,15 @@ internal sealed class SiloResidency
 
     public long MaxFreeMemoryBytes { get; }
 
-    /// <summary>Jobs this silo's placement sent here since the snapshot was taken; they count against its free slots.</summary>
-    public int PendingPlacements => Volatile.Read(ref pendingPlacements);
-
-    public void NotePlacement() => Interlocked.Increment(ref pendingPlacements);
-
     public ModelPresence Presence(string modelId) => presence.GetValueOrDefault(modelId);
+
+    /// <summary>The snapshot's running and queued jobs for the model that are not the local silo's own (other callers').</summary>
+    public int OthersLoad(string modelId)
+    {
+        var p = Presence(modelId);
+        var load = p.SlotsOnWarm - p.FreeSlotsOnWarm + p.QueuedOnWarm;
+        return Math.Max(0, load - ownInFlightAtApply.GetValueOrDefault(modelId));
+    }
 
     public bool HasInstalled(string modelId) => Snapshot.InstalledModels.ContainsKey(modelId);
 

@@ -31,8 +31,8 @@ CREATE TABLE orleansmembershiptable
     address      varchar(45)  NOT NULL,  -- textual IPv4/IPv6; 45 characters fit any IPv6 form
     port         integer      NOT NULL,
     generation   integer      NOT NULL,  -- distinguishes restarts of a silo on the same endpoint
-    siloname     varchar(150) NOT NULL,
-    hostname     varchar(150) NOT NULL,
+    siloname     text         NOT NULL,  -- may be a Kubernetes pod name, up to 253 characters
+    hostname     text         NOT NULL,
     status       integer      NOT NULL,
     proxyport    integer      NULL,      -- gateway port; 0 when the silo is not a gateway
     suspecttimes text         NULL,      -- the provider's own "silo,time|silo,time" encoding

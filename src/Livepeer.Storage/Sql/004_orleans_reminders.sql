@@ -11,7 +11,7 @@
 CREATE TABLE orleansreminderstable
 (
     serviceid    varchar(150) NOT NULL,
-    grainid      varchar(512) NOT NULL,  -- GrainId in its textual form, e.g. "type/key"
+    grainid      text         NOT NULL,  -- GrainId in its textual form, e.g. "type/key"
     remindername varchar(150) NOT NULL,
     starttime    timestamptz  NOT NULL,
     period       bigint       NOT NULL,  -- milliseconds; read back as a 64-bit integer
