@@ -23,7 +23,10 @@ internal static class TestClusters
         foreach (var spec in silos.OfType<WorkerSpec>())
         {
             foreach (var model in spec.Models)
-                ModelFolders.WriteTinyUpscaler(Path.Combine(modelsRoot, spec.WorkerId), model, new TinyUpscalerSpec { HiddenChannels = 4, HiddenLayers = 0 }, ModelMemoryMb * 1024 * 1024);
+            {
+                var graph = spec.Specs?.GetValueOrDefault(model) ?? new TinyUpscalerSpec { HiddenChannels = 4, HiddenLayers = 0 };
+                ModelFolders.WriteTinyUpscaler(Path.Combine(modelsRoot, spec.WorkerId), model, graph, ModelMemoryMb * 1024 * 1024);
+            }
         }
 
         var builder = new InProcessTestClusterBuilder((short)silos.Count);
