@@ -1,1 +1,41 @@
-Console.WriteLine("x");
+using Livepeer.Benchmarks.Cli;
+using Livepeer.Benchmarks.Jobs;
+using Livepeer.Benchmarks.Placement;
+using Livepeer.Benchmarks.Simulation;
+
+const string Usage = """
+    usage: dotnet run -c Release --project bench/Livepeer.Benchmarks -- <command> [options]
+      placement [--quick] [--calls N] [BenchmarkDotNet args]   one placement decision (16 silos x 50 models)
+      jobs [--concurrency 64[,128..]] [--slots 2] [--shape 1,3,4,4] [--warmup 5] [--duration 20]
+           [--paths direct,job-grain,orchestrator] [--probe]  closed-loop load through a real in-process silo
+      simulate [--jobs 20000] [--seed 1] [--seeds 1,2,3]      warm-hit simulation of placement policies
+    """;
+
+if (args.Length == 0)
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+var rest = args[1..];
+try
+{
+    return args[0] switch
+    {
+        "placement" => PlacementCommand.Run(rest),
+        "jobs" => await JobsCommand.RunAsync(rest),
+        "simulate" => SimulateCommand.Run(rest),
+        _ => Fail($"unknown command '{args[0]}'"),
+    };
+}
+catch (CommandLineException e)
+{
+    return Fail(e.Message);
+}
+
+int Fail(string message)
+{
+    Console.Error.WriteLine(message);
+    Console.Error.WriteLine(Usage);
+    return 2;
+}

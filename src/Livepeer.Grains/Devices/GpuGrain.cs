@@ -43,10 +43,12 @@ internal sealed partial class GpuGrain(
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // When the whole silo stops, its residency leaves the views with it; telling residency grains would only race the shutdown.
+        var report = reason.ReasonCode != DeactivationReasonCode.ShuttingDown;
         foreach (var (modelId, session) in sessions)
         {
             session.Dispose();
-            ReportEvicted(modelId);
+            if (report) ReportEvicted(modelId);
         }
 
         sessions.Clear();

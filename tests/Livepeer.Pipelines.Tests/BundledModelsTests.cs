@@ -1,0 +1,85 @@
+using Livepeer.ModelBuilder;
+
+namespace Livepeer.Pipelines.Tests;
+
+/// <summary>The committed <c>models/</c> folder is exactly what <see cref="ModelFolders.WriteBundled"/> writes today.</summary>
+public sealed class BundledModelsTests : IDisposable
+{
+    private static readonly string CommittedRoot = Path.Combine(RepositoryRoot.Path, "models");
+    private readonly TempFolder temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    public static TheoryData<string> BundledIds => new(ModelFolders.Bundled.Select(b => b.ModelId));
+
+    [Theory]
+    [MemberData(nameof(BundledIds))]
+    public void WriteBundled_FreshFolder_ByteIdenticalToCommittedModel(string modelId)
+    {
+        ModelFolders.WriteBundled(temp.Root);
+
+        foreach (var file in new[] { "model.onnx", ModelManifest.FileName })
+        {
+            var relative = Path.Combine([.. modelId.Split('/'), file]);
+            var committed = Path.Combine(CommittedRoot, relative);
+            Assert.True(File.Exists(committed), $"'{committed}' is not committed; run `dotnet run --project tools/Livepeer.ModelTool -- bundled models`.");
+            AssertSameBytes(committed, File.ReadAllBytes(committed), File.ReadAllBytes(temp.Combine(relative)));
+        }
+    }
+
+    [Fact]
+    public void CommittedModels_AreExactlyTheBundledSet()
+    {
+        var committed = Directory.EnumerateFiles(CommittedRoot, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(CommittedRoot, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Order(StringComparer.Ordinal);
+        var expected = ModelFolders.Bundled
+            .SelectMany(b => new[] { $"{b.ModelId}/{ModelManifest.FileName}", $"{b.ModelId}/model.onnx" })
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(expected, committed);
+    }
+
+    [Fact]
+    public void Open_CommittedModels_ListsBundledIdsAndMemory()
+    {
+        var store = ModelStore.Open(CommittedRoot);
+
+        Assert.Equal(ModelFolders.Bundled.Count, store.Models.Count);
+        foreach (var (modelId, _, memoryBytes) in ModelFolders.Bundled)
+        {
+            Assert.True(store.TryGet(modelId, out var model), $"'{modelId}' is not in the committed store.");
+            Assert.Equal(memoryBytes, model.Manifest.MemoryBytes);
+            Assert.Equal("fp32", model.Manifest.Precision);
+            Assert.Equal([PipelineNames.Upscale], model.Manifest.Pipelines.ToArray());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(BundledIds))]
+    public void Run_CommittedModel_UpscalesByItsScale(string modelId)
+    {
+        var spec = ModelFolders.Bundled.Single(b => b.ModelId == modelId).Spec;
+        var scale = spec.Scale;
+        Assert.True(ModelStore.Open(CommittedRoot).TryGet(modelId, out var installed));
+        using var model = new OnnxModelLoader().Load(installed, new ComputeDevice(DeviceKind.Cpu, 0, 1), CancellationToken.None);
+        model.WarmUp(CancellationToken.None);
+        var image = Tensors.RandomImage(8, 8, seed: 3);
+
+        var output = model.Run(Tensors.Input("1,3,8,8", Tensors.ToBytes(image)), CancellationToken.None);
+
+        Assert.Equal($"1,3,{8 * scale},{8 * scale}", output.Metadata["shape"]);
+        var difference = Tensors.MaxAbsDifference(Tensors.FromBytes(output.Data), Tensors.NearestResize(image, 8, 8, scale));
+        Assert.InRange(difference, 0f, UpscalerError.PassThroughBound(spec));
+    }
+
+    private static void AssertSameBytes(string committedPath, byte[] committed, byte[] written)
+    {
+        var length = Math.Min(committed.Length, written.Length);
+        var first = Enumerable.Range(0, length).FirstOrDefault(i => committed[i] != written[i], length);
+        Assert.True(
+            first == length && committed.Length == written.Length,
+            $"'{committedPath}' ({committed.Length} bytes) differs from the builder's output ({written.Length} bytes) at byte {first}; " +
+            "regenerate it with `dotnet run --project tools/Livepeer.ModelTool -- bundled models`.");
+    }
+}
