@@ -28,8 +28,6 @@ internal sealed partial class OrchestratorStartup(
         EthereumAddress.TryNormalize(options.Value.Address, out var address);
         var models = AiModelsFile.Load(options.Value.AiModelsPath);
         await grains.GetGrain<IOrchestratorGrain>(address!).ConfigureAsync(new OrchestratorConfiguration(address!, models), cancellationToken);
-        foreach (var model in models)
-            LogOffers(logger, address!, model.Pipeline, model.ModelId, model.Warm, model.Capacity, model.PricePerUnit, model.PixelsPerUnit, model.Currency);
 
         var warm = models.Where(m => m.Warm).Select(m => m.ModelId).Distinct(StringComparer.Ordinal).ToList();
         if (warm.Count > 0)
@@ -79,9 +77,6 @@ internal sealed partial class OrchestratorStartup(
             return false;
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Orchestrator {Address} offers {Pipeline} {ModelId} (warm {Warm}, capacity {Capacity}, {Price} {Currency} per {PixelsPerUnit} units)")]
-    private static partial void LogOffers(ILogger logger, string address, string pipeline, string modelId, bool warm, int capacity, decimal price, long pixelsPerUnit, string currency);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Warm model {ModelId} is resident on {Device}")]
     private static partial void LogKeptWarm(ILogger logger, string modelId, string device);
