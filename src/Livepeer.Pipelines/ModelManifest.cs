@@ -92,12 +92,17 @@ public sealed record ModelManifest
                 throw new InvalidModelException($"Model manifest '{path}': unknown pipeline '{pipeline}'.");
         }
 
-        if (Files.IsEmpty)
+        if (Warmup is null || Defaults is null)
+            throw new InvalidModelException($"Model manifest '{path}': 'warmup' and 'defaults' must be objects when present.");
+        if (Files is null || Files.IsEmpty)
             throw new InvalidModelException($"Model manifest '{path}': 'files' names no file.");
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
         foreach (var (role, relative) in Files)
         {
+            if (string.IsNullOrWhiteSpace(relative))
+                throw new InvalidModelException($"Model manifest '{path}': 'files' entry '{role}' names no file.");
             var file = Path.GetFullPath(Path.Combine(folder, relative));
-            if (!file.StartsWith(Path.GetFullPath(folder), StringComparison.Ordinal))
+            if (!file.StartsWith(root, StringComparison.Ordinal))
                 throw new InvalidModelException($"Model manifest '{path}': file '{relative}' ({role}) is outside the model folder.");
             if (!File.Exists(file))
                 throw new InvalidModelException($"Model file '{file}' ({role}) named by '{path}' does not exist.");

@@ -10,23 +10,30 @@ internal sealed partial class OnnxSessionFactory(ILogger<OnnxSessionFactory> log
 
     public (InferenceSession Session, string Provider) Create(string modelPath, ComputeDevice device)
     {
-        if (device.Kind == DeviceKind.Cuda)
-        {
-            var options = BaseOptions(device);
-            try
-            {
-                options.AppendExecutionProvider_CUDA(device.Index);
-                return (Open(modelPath, options), "CUDAExecutionProvider");
-            }
-            catch (OnnxRuntimeException e) when (IsProviderLoadFailure(e))
-            {
-                options.Dispose();
-                if (Interlocked.Exchange(ref cudaUnavailableLogged, 1) == 0)
-                    LogCudaUnavailable(logger, device.Index, e.Message);
-            }
-        }
-
+        if (device.Kind == DeviceKind.Cuda && TryCreateOnCuda(modelPath, device) is { } session)
+            return (session, "CUDAExecutionProvider");
         return (Open(modelPath, BaseOptions(device)), "CPUExecutionProvider");
+    }
+
+    /// <summary>
+    /// A session on the CUDA provider, or null when the provider cannot run here: the CPU-only package lacks the entry
+    /// point, the CUDA/cuDNN libraries are missing, or there is no such device. A broken model also lands here; the CPU
+    /// attempt that follows then reports it with its file name.
+    /// </summary>
+    private InferenceSession? TryCreateOnCuda(string modelPath, ComputeDevice device)
+    {
+        using var options = BaseOptions(device);
+        try
+        {
+            options.AppendExecutionProvider_CUDA(device.Index);
+            return new InferenceSession(modelPath, options);
+        }
+        catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
+        {
+            if (Interlocked.Exchange(ref cudaUnavailableLogged, 1) == 0)
+                LogCudaUnavailable(logger, device.Index, e.Message);
+            return null;
+        }
     }
 
     private static SessionOptions BaseOptions(ComputeDevice device) => new()
@@ -53,12 +60,6 @@ internal sealed partial class OnnxSessionFactory(ILogger<OnnxSessionFactory> log
             options.Dispose();
         }
     }
-
-    // Only a provider that cannot load (missing CUDA/cuDNN libraries, no device) falls back; a broken model must not.
-    private static bool IsProviderLoadFailure(OnnxRuntimeException e) =>
-        e.Message.Contains("provider", StringComparison.OrdinalIgnoreCase) ||
-        e.Message.Contains("cuda", StringComparison.OrdinalIgnoreCase) ||
-        e.Message.Contains(".so", StringComparison.Ordinal);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "CUDA execution provider unavailable for device {DeviceIndex}, running on the CPU instead: {Reason}")]
     private static partial void LogCudaUnavailable(ILogger logger, int deviceIndex, string reason);

@@ -46,12 +46,19 @@ internal sealed class TensorModel : ILoadedModel
 
     public void WarmUp(CancellationToken cancellationToken)
     {
-        var shape = manifest.Warmup.TryGetValue(ShapeParameter, out var text)
-            ? TensorShape.Parse(text, $"warmup.{ShapeParameter}")
-            : TensorShape.Concrete(inputDims, DefaultWarmupSize);
-        var count = TensorShape.Check(shape, inputDims, inputName);
-        var zeros = new float[count];
-        Execute(zeros, shape, cancellationToken);
+        try
+        {
+            var shape = manifest.Warmup.TryGetValue(ShapeParameter, out var text)
+                ? TensorShape.Parse(text, $"warmup.{ShapeParameter}")
+                : TensorShape.Concrete(inputDims, DefaultWarmupSize);
+            var count = TensorShape.Check(shape, inputDims, inputName);
+            Execute(new float[count], shape, cancellationToken);
+        }
+        catch (InvalidPipelineInputException e)
+        {
+            // The warm-up input comes from the manifest, so a failure here is the model's fault, not a caller's.
+            throw new InvalidModelException($"Model '{manifest.Id}': warm-up failed: {e.Message}", e);
+        }
     }
 
     public PipelineOutput Run(PipelineInput input, CancellationToken cancellationToken)

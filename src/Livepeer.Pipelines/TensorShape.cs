@@ -31,9 +31,11 @@ internal static class TensorShape
         {
             if (modelDims[i] > 0 && modelDims[i] != shape[i])
                 throw new InvalidPipelineInputException($"Input '{inputName}' needs dimension {i} = {modelDims[i]}, not {shape[i]}.");
-            count *= shape[i];
-            if (count > MaxElements)
+
+            // Checked before multiplying: a forged shape must not wrap around to a small element count.
+            if (shape[i] > MaxElements / count)
                 throw new InvalidPipelineInputException($"Input shape [{Format(shape)}] exceeds {MaxElements} elements.");
+            count *= shape[i];
         }
 
         return count;

@@ -21,10 +21,12 @@ internal sealed class BenchSilo : IAsyncDisposable
     public const string DeviceKey = WorkerId + "/0";
 
     private readonly IHost host;
+    private readonly ShutdownLogFilter logFilter;
 
-    private BenchSilo(IHost host)
+    private BenchSilo(IHost host, ShutdownLogFilter logFilter)
     {
         this.host = host;
+        this.logFilter = logFilter;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
         Ledger = host.Services.GetRequiredService<PlacementLedger>();
     }
@@ -37,7 +39,8 @@ internal sealed class BenchSilo : IAsyncDisposable
     public static async Task<BenchSilo> StartAsync(string modelsRoot, string modelId, int slots)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var logFilter = new ShutdownLogFilter();
+        builder.Logging.AddFilter(logFilter.Allows);
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(FreeTcpPorts.Next(), FreeTcpPorts.Next());
@@ -50,7 +53,7 @@ internal sealed class BenchSilo : IAsyncDisposable
             });
         });
 
-        var silo = new BenchSilo(builder.Build());
+        var silo = new BenchSilo(builder.Build(), logFilter);
         await silo.host.StartAsync();
         var view = silo.host.Services.GetRequiredService<ClusterResidencyView>();
         await WaitUntilAsync(() => view.Silos.Count == 1, "the worker silo to appear in the residency view");
@@ -63,8 +66,20 @@ internal sealed class BenchSilo : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        logFilter.Stopping = true;
         await host.StopAsync();
         host.Dispose();
+    }
+
+    /// <summary>
+    /// Warnings and errors while running; nothing once stopping. On shutdown the orchestrator flushes its counters to
+    /// memory storage whose grains are already gone, which logs errors unrelated to the measurement.
+    /// </summary>
+    private sealed class ShutdownLogFilter
+    {
+        public volatile bool Stopping;
+
+        public bool Allows(string? category, LogLevel level) => !Stopping && level >= LogLevel.Warning;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, string what)

@@ -53,6 +53,6 @@ internal static class JobsCommand
         }
     }
 
-    private static bool IsConcurrentGc() =>
-        AppContext.GetData("System.GC.Concurrent") is bool concurrent ? concurrent : true;
+    // Non-concurrent GC shows as the Batch latency mode; concurrent GC as Interactive.
+    private static bool IsConcurrentGc() => GCSettings.LatencyMode != GCLatencyMode.Batch;
 }
