@@ -12,18 +12,13 @@ internal static class ClosedLoopLoad
     {
         var measureFrom = Stopwatch.GetTimestamp() + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         var stopAt = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var callers = new Task<Caller>[concurrency];
-        var process = Process.GetCurrentProcess();
-        TimeSpan cpuAtStart = default;
-        int[] gcAtStart = [];
-        var window = Task.Run(async () =>
-        {
-            await Task.Delay(warmup);
-            process.Refresh();
-            cpuAtStart = process.TotalProcessorTime;
-            gcAtStart = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
-        });
 
+        // A thread of its own: under load the thread pool may run this late, and the CPU and GC baselines with it.
+        var baseline = new ProcessBaseline();
+        var baselineThread = new Thread(() => baseline.CaptureAt(measureFrom)) { IsBackground = true, Name = "measure-window" };
+        baselineThread.Start();
+
+        var callers = new Task<Caller>[concurrency];
         for (var i = 0; i < concurrency; i++)
         {
             var caller = new Caller(i);
@@ -31,15 +26,34 @@ internal static class ClosedLoopLoad
         }
 
         var done = await Task.WhenAll(callers);
-        await window;
+        baselineThread.Join();
         var finished = Stopwatch.GetTimestamp();
-        process.Refresh();
         var elapsed = Stopwatch.GetElapsedTime(measureFrom, finished);
-        var cores = (process.TotalProcessorTime - cpuAtStart).TotalSeconds / elapsed.TotalSeconds;
+        var (cpu, gen0, gen1, gen2) = baseline.Since();
         return new LoadResult(
             path.Name, concurrency, elapsed, new Cli.Percentiles(done.SelectMany(c => c.LatenciesMs)),
-            done.Sum(c => c.Errors), done.Select(c => c.FirstError).FirstOrDefault(e => e is not null), cores,
-            GC.CollectionCount(0) - gcAtStart[0], GC.CollectionCount(1) - gcAtStart[1], GC.CollectionCount(2) - gcAtStart[2]);
+            done.Sum(c => c.Errors), done.Select(c => c.FirstError).FirstOrDefault(e => e is not null),
+            cpu.TotalSeconds / elapsed.TotalSeconds, gen0, gen1, gen2);
+    }
+
+    /// <summary>Process CPU time and GC counts when the measured window opens.</summary>
+    private sealed class ProcessBaseline
+    {
+        private TimeSpan cpu;
+        private int gen0;
+        private int gen1;
+        private int gen2;
+
+        public void CaptureAt(long timestamp)
+        {
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp);
+            if (wait > TimeSpan.Zero) Thread.Sleep(wait);
+            cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        }
+
+        public (TimeSpan Cpu, int Gen0, int Gen1, int Gen2) Since() =>
+            (Process.GetCurrentProcess().TotalProcessorTime - cpu, GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2);
     }
 
     private sealed class Caller(int index)
@@ -54,6 +68,9 @@ internal static class ClosedLoopLoad
         {
             while (true)
             {
+                // Each call starts from the thread pool's global queue, as a request read from a socket would. Chained
+                // on a worker's local queue, in-process callers would starve the silo's timers (seconds-late ticks).
+                await Task.Yield();
                 var started = Stopwatch.GetTimestamp();
                 if (started >= stopAt) return this;
                 try

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Net;
 using Livepeer.Contracts;
 using Livepeer.Grains.Placement;
@@ -24,6 +25,7 @@ internal sealed class PlacementCluster
     public const int SlotsPerDevice = 2;
     private const long GiB = 1024L * 1024 * 1024;
     private const long DeviceBudget = 8 * GiB;
+    private const long ColdModelBytes = 5 * GiB;
 
     /// <summary>Silos (by index) whose first device holds <see cref="WarmModel"/> warm.</summary>
     public static readonly int[] WarmModelSilos = [2, 7, 11];
@@ -48,6 +50,19 @@ internal sealed class PlacementCluster
     public SiloAddress[] Silos { get; }
 
     public WarmModelPlacementDirector Director() => new(View, Popularity, Ledger);
+
+    /// <summary>One line saying what the view holds, so a reader can check the scenario behind the numbers.</summary>
+    public string Describe()
+    {
+        var devices = View.Silos.SelectMany(s => s.Snapshot.Devices).ToList();
+        var warmSilos = View.Silos.Where(s => s.Presence(WarmModel).WarmDevices > 0).ToList();
+        var queued = View.Silos.Sum(s => s.Snapshot.Devices.Sum(d => Math.Max(0, d.Models.Sum(m => m.ActiveJobs) - d.BusySlots)));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"placement-view silos={View.Silos.Count} devices={devices.Count} installed_per_silo={InstalledModels} " +
+            $"warm_models_per_device={devices.Average(d => d.Models.Length):F1} busy_slots={devices.Sum(d => d.BusySlots)}/{devices.Sum(d => d.Slots)} " +
+            $"queued_jobs={queued} warm_model_silos={warmSilos.Count} of_which_with_free_slot={warmSilos.Count(s => s.Presence(WarmModel).FreeSlotsOnWarm > 0)} " +
+            $"cold_model_fits_without_eviction={devices.Count(d => d.FreeMemoryBytes >= ColdModelBytes)}");
+    }
 
     public static PlacementCluster Build(int seed = 42)
     {
@@ -81,7 +96,7 @@ internal sealed class PlacementCluster
     }
 
     // 1 or 2 GiB, so 4 models leave at most 4 GiB free; the cold model (5 GiB) needs an eviction on every device.
-    private static long MemoryOf(string modelId, int index) => modelId == ColdModel ? 5 * GiB : (1 + index % 2) * GiB;
+    private static long MemoryOf(string modelId, int index) => modelId == ColdModel ? ColdModelBytes : (1 + index % 2) * GiB;
 
     private static void ObserveZipfDemand(ModelPopularity popularity, List<string> models)
     {

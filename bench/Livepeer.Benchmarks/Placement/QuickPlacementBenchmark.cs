@@ -15,8 +15,9 @@ internal static class QuickPlacementBenchmark
     public static void Run(int calls)
     {
         var cluster = PlacementCluster.Build();
-        Measure("warm-on-few-silos", new PlacementWorkload(cluster, PlacementCluster.WarmModel), calls);
-        Measure("cold-eviction-priced", new PlacementWorkload(cluster, PlacementCluster.ColdModel), calls);
+        Console.WriteLine(cluster.Describe());
+        foreach (var (name, workload) in PlacementCases.Create(cluster)) Measure(name, workload, calls);
+        ColdPlacementBreakdown.Run(cluster);
     }
 
     private static void Measure(string name, PlacementWorkload workload, int calls)
