@@ -1,3 +1,4 @@
+using Livepeer.Grains.Devices;
 using Livepeer.Grains.Placement;
 using Livepeer.Grains.Residency;
 using Microsoft.Extensions.Time.Testing;
@@ -112,10 +113,31 @@ public sealed class PlacementPolicyTests
     }
 
     [Fact]
+    public void LoadTargets_SeveralVictimsNeeded_PricesThemInEvictionPlanOrder()
+    {
+        // Both devices are full; a 100 MiB model needs one victim each. On w1 the plan skips "pinned" (older, but pinned) and takes "old".
+        var device = Device("w1/0", 400, 4, 0,
+            Warm("old", 100, minutesAgo: 30), Warm("pinned", 100, minutesAgo: 40, pinned: true), Warm("mid", 100, minutesAgo: 20), Warm("new", 100, minutesAgo: 1));
+        var other = Device("w2/0", 400, 4, 0,
+            Warm("p", 100, minutesAgo: 30), Warm("q", 100, minutesAgo: 20), Warm("r", 100, minutesAgo: 10), Warm("s", 100, minutesAgo: 5));
+        var silo1 = Silo(1, "w1", ["a", "old", "pinned", "mid", "new"], device);
+        var silo2 = Silo(2, "w2", ["a", "p", "q", "r", "s"], other);
+        popularity.Observe("p");
+        popularity.Observe("q");
+        popularity.Observe("new");
+
+        // w1 would evict "old" (never asked for: score 0); w2 would evict "p" (score 1).
+        var choice = LoadTargets.Choose("a", [silo1, silo2], popularity);
+
+        Assert.Equal("w1/0", choice!.Value.Device.DeviceKey);
+        Assert.Equal(["old"], EvictionPlan.For(device.Models, device.FreeMemoryBytes, 100 * MiB)!.Select(m => m.ModelId));
+    }
+
+    [Fact]
     public void ChooseLoadTarget_NothingEvictable_ReturnsNull()
     {
         var busy = Silo(1, "w1", Installed, Device("w1/0", 100, 1, 1, Warm("b", activeJobs: 1)));
 
-        Assert.Null(PlacementPolicy.ChooseLoadTarget("a", [busy], popularity));
+        Assert.Null(LoadTargets.Choose("a", [busy], popularity));
     }
 }

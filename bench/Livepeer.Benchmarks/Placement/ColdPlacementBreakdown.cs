@@ -23,7 +23,7 @@ internal static class ColdPlacementBreakdown
         var devices = silos.SelectMany(s => s.Snapshot.Devices).ToList();
         var victims = devices.Select(d => EvictionPlan.For(d.Models, d.FreeMemoryBytes, need)).OfType<List<ResidentModel>>().SelectMany(v => v).ToList();
 
-        Print("choose-load-target", devices.Count, () => PlacementPolicy.ChooseLoadTarget(model, silos, cluster.Popularity));
+        Print("choose-load-target", devices.Count, () => LoadTargets.Choose(model, silos, cluster.Popularity));
         Print("eviction-plans", devices.Count, () =>
         {
             foreach (var device in devices) EvictionPlan.For(device.Models, device.FreeMemoryBytes, need);

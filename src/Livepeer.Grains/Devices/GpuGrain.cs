@@ -23,6 +23,7 @@ internal sealed partial class GpuGrain(
     private ComputeDevice compute = null!;
     private DeviceModelTable table = null!;
     private SlotGate slots = null!;
+    private InferenceThreads inference = null!;
     private long loadCount;
     private long evictionCount;
     private long jobsRun;
@@ -37,6 +38,7 @@ internal sealed partial class GpuGrain(
         compute = new ComputeDevice(options.ParsedKind, options.Index, options.ThreadsPerRun);
         table = new DeviceModelTable(options.MemoryBytes, time);
         slots = new SlotGate(options.Slots);
+        inference = worker.InferenceThreadsOf(options.Index);
         Publish();
         return Task.CompletedTask;
     }
@@ -109,7 +111,7 @@ internal sealed partial class GpuGrain(
                 var session = sessions[modelId];
                 var input = new PipelineInput(job.Parameters, job.Input);
                 var started = Stopwatch.GetTimestamp();
-                var output = await Task.Run(() => session.Run(input, cancellationToken), cancellationToken);
+                var output = await inference.RunAsync(() => session.Run(input, cancellationToken), cancellationToken);
                 jobsRun++;
                 return new JobResult(
                     output.Data, output.ContentType, output.Metadata.ToImmutableDictionary(), output.Units,
@@ -170,7 +172,8 @@ internal sealed partial class GpuGrain(
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var loaded = await Task.Run(() =>
+            // Creating a session takes seconds on a GPU: its own long-running thread, never a pool or inference thread.
+            var loaded = await Task.Factory.StartNew(() =>
             {
                 var model = loader.Load(installed, compute, CancellationToken.None);
                 try
@@ -183,7 +186,7 @@ internal sealed partial class GpuGrain(
                     model.Dispose();
                     throw;
                 }
-            }, CancellationToken.None);
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             sessions[modelId] = loaded;
             table.CompleteLoad(modelId);
             var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

@@ -16,6 +16,7 @@ internal sealed class LocalWorker : IWorkerSilo, IDisposable
 {
     private readonly ConcurrentDictionary<string, DeviceStatus> statuses = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim changed = new(0, 1);
+    private readonly ConcurrentDictionary<int, InferenceThreads> inferenceThreads = new();
 
     public LocalWorker(IOptions<WorkerOptions> options)
     {
@@ -75,7 +76,15 @@ internal sealed class LocalWorker : IWorkerSilo, IDisposable
         return best?.DeviceKey;
     }
 
-    public void Dispose() => changed.Dispose();
+    /// <summary>The dedicated inference threads of device <paramref name="index"/> (one per slot), created on first use.</summary>
+    public InferenceThreads InferenceThreadsOf(int index) =>
+        inferenceThreads.GetOrAdd(index, i => new InferenceThreads($"device {Id}/{i}", Devices[i].Slots));
+
+    public void Dispose()
+    {
+        foreach (var threads in inferenceThreads.Values) threads.Dispose();
+        changed.Dispose();
+    }
 
     public void Signal()
     {

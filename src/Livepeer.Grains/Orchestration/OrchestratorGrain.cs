@@ -36,8 +36,18 @@ internal sealed partial class OrchestratorGrain(
         return Task.CompletedTask;
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        await FlushCountersAsync(cancellationToken);
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FlushCountersAsync(cancellationToken);
+        }
+        catch (Exception e) when (reason.ReasonCode == DeactivationReasonCode.ShuttingDown)
+        {
+            // In-memory storage may already be gone when the silo stops; its counters die with it either way.
+            LogFlushOnShutdownFailed(logger, this.GetPrimaryKeyString(), e.Message);
+        }
+    }
 
     public async Task ConfigureAsync(OrchestratorConfiguration configuration, CancellationToken cancellationToken)
     {
@@ -120,6 +130,9 @@ internal sealed partial class OrchestratorGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Orchestrator {Address} configured with {Count} capabilities")]
     private static partial void LogConfigured(ILogger logger, string address, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Orchestrator {Address} could not save its counters while the silo stopped: {Reason}")]
+    private static partial void LogFlushOnShutdownFailed(ILogger logger, string address, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} of orchestrator {Address} failed unexpectedly")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception, string jobId, string address);

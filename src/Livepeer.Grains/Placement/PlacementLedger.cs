@@ -13,9 +13,11 @@ internal sealed class PlacementLedger(TimeProvider time)
     /// <summary>Entries of jobs whose caller never reported back (a direct job grain call) are dropped after this long.</summary>
     internal static readonly TimeSpan Expiry = TimeSpan.FromMinutes(15);
     private const int SweepThreshold = 50_000;
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<string, Entry> jobs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<SiloAddress, ConcurrentDictionary<string, Counter>> counts = new();
+    private long lastSweep = time.GetTimestamp();
 
     public void Placed(JobKey job, SiloAddress silo)
     {
@@ -54,7 +56,10 @@ internal sealed class PlacementLedger(TimeProvider time)
 
     private void Sweep()
     {
+        // Entries only expire after minutes, so a sweep more often than this would scan the whole ledger for nothing.
         var now = time.GetTimestamp();
+        var last = Interlocked.Read(ref lastSweep);
+        if (time.GetElapsedTime(last, now) < SweepInterval || Interlocked.CompareExchange(ref lastSweep, now, last) != last) return;
         foreach (var (key, entry) in jobs)
         {
             if (time.GetElapsedTime(entry.Timestamp, now) > Expiry)

@@ -1,5 +1,4 @@
 using Livepeer.Contracts;
-using Livepeer.Grains.Devices;
 using Livepeer.Grains.Residency;
 
 namespace Livepeer.Grains.Placement;
@@ -59,30 +58,7 @@ internal static class PlacementPolicy
                 : queue;
         }
 
-        return ChooseLoadTarget(modelId, eligible, popularity)?.Silo ?? MostFreeMemory(eligible);
-    }
-
-    /// <summary>The device to load a cold model on, among <paramref name="silos"/>; null when no device can make room.</summary>
-    public static (SiloResidency Silo, DeviceStatus Device)? ChooseLoadTarget(string modelId, IEnumerable<SiloResidency> silos, ModelPopularity popularity)
-    {
-        (SiloResidency Silo, DeviceStatus Device)? best = null;
-        var bestCost = LoadCost.Impossible;
-        foreach (var silo in silos)
-        {
-            var need = silo.ModelMemoryBytes(modelId);
-            foreach (var device in silo.Snapshot.Devices)
-            {
-                if (device.Models.Any(m => m.ModelId == modelId)) continue;
-                var cost = LoadCost.Of(device, need, popularity);
-                if (cost.CompareTo(bestCost) < 0)
-                {
-                    best = (silo, device);
-                    bestCost = cost;
-                }
-            }
-        }
-
-        return best;
+        return LoadTargets.Choose(modelId, eligible, popularity)?.Silo ?? MostFreeMemory(eligible);
     }
 
     /// <summary>
@@ -137,29 +113,6 @@ internal static class PlacementPolicy
             var a = EffectiveFreeSlots(first!, modelId, first!.Presence(modelId), inFlight);
             var b = EffectiveFreeSlots(second, modelId, second.Presence(modelId), inFlight);
             return a > b || (a == b && random.Next(2) == 0) ? first : second;
-        }
-    }
-
-    /// <summary>Cost of loading on one device, ordered: fits without eviction (more free memory first), then evicting the least popular, oldest models.</summary>
-    private readonly record struct LoadCost(int Tier, double Popularity, long Tiebreak) : IComparable<LoadCost>
-    {
-        public static readonly LoadCost Impossible = new(int.MaxValue, double.MaxValue, long.MaxValue);
-
-        public static LoadCost Of(DeviceStatus device, long need, ModelPopularity popularity)
-        {
-            if (need > device.MemoryBudgetBytes) return Impossible;
-            if (device.FreeMemoryBytes >= need) return new LoadCost(0, 0, -device.FreeMemoryBytes);
-            var victims = EvictionPlan.For(device.Models, device.FreeMemoryBytes, need);
-            if (victims is null) return Impossible;
-            return new LoadCost(1, victims.Sum(v => popularity.Score(v.ModelId)), victims.Max(v => v.LastUsed).UtcTicks);
-        }
-
-        public int CompareTo(LoadCost other)
-        {
-            var byTier = Tier.CompareTo(other.Tier);
-            if (byTier != 0) return byTier;
-            var byPopularity = Popularity.CompareTo(other.Popularity);
-            return byPopularity != 0 ? byPopularity : Tiebreak.CompareTo(other.Tiebreak);
         }
     }
 }

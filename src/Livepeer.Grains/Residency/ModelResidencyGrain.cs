@@ -115,8 +115,8 @@ internal sealed partial class ModelResidencyGrain(
     {
         var eligible = view.Silos.Where(s => s.CanServe(modelId, request.Orchestrator)).ToList();
         var preferred = eligible.Where(s => s.Silo.Equals(request.PreferredSilo)).ToList();
-        var choice = (preferred.Count > 0 ? PlacementPolicy.ChooseLoadTarget(modelId, preferred, popularity) : null)
-                     ?? PlacementPolicy.ChooseLoadTarget(modelId, eligible, popularity);
+        var choice = (preferred.Count > 0 ? LoadTargets.Choose(modelId, preferred, popularity) : null)
+                     ?? LoadTargets.Choose(modelId, eligible, popularity);
         if (choice is not { } c) return null;
         if (withoutEviction && c.Device.FreeMemoryBytes < c.Silo.ModelMemoryBytes(modelId)) return null;
         return (c.Device.DeviceKey, c.Silo.Silo);

@@ -56,7 +56,7 @@ public sealed class MemoryPressureTests : IAsyncLifetime
 
         // "slow" is now the least recently used; give it a long job and wait until the device reports it running.
         var running = device.RunAsync(TestClusters.Job("slow", size: 256));
-        await WaitUntilAsync(device, s => s.Models.Any(m => m.ModelId == "slow" && m.ActiveJobs == 1));
+        await WaitUntilAsync(device, running, s => s.Models.Any(m => m.ModelId == "slow" && m.ActiveJobs == 1));
 
         await device.LoadModelAsync("z", pinned: false);
         var during = await device.GetStatusAsync();
@@ -74,7 +74,7 @@ public sealed class MemoryPressureTests : IAsyncLifetime
         await device.LoadModelAsync("y", pinned: true);
 
         var running = device.RunAsync(TestClusters.Job("slow", size: 256));
-        await WaitUntilAsync(device, s => s.Models.Any(m => m.ModelId == "slow" && m.ActiveJobs == 1));
+        await WaitUntilAsync(device, running, s => s.Models.Any(m => m.ModelId == "slow" && m.ActiveJobs == 1));
         var error = await Assert.ThrowsAsync<JobFailedException>(() => device.LoadModelAsync("z", pinned: false));
         await running;
 
@@ -84,12 +84,20 @@ public sealed class MemoryPressureTests : IAsyncLifetime
         Assert.Equal(["slow", "y"], status.Models.Select(m => m.ModelId).Order());
     }
 
-    private static async Task WaitUntilAsync(IGpuGrain device, Func<DeviceStatus, bool> condition)
+    /// <summary>Waits until the device reports the job running; fails at once if the job ends first.</summary>
+    private static async Task WaitUntilAsync(IGpuGrain device, Task<JobResult> job, Func<DeviceStatus, bool> condition)
     {
-        for (var i = 0; i < 500; i++)
+        for (var i = 0; i < 1000; i++)
         {
-            if (condition(await device.GetStatusAsync())) return;
-            await Task.Delay(10);
+            var status = await device.GetStatusAsync();
+            if (condition(status)) return;
+            if (job.IsCompleted)
+            {
+                var result = await job;
+                throw new InvalidOperationException($"The job ended ({result.RunTime.TotalMilliseconds:F0} ms) before the device was seen running it.");
+            }
+
+            await Task.Delay(5);
         }
 
         throw new TimeoutException("The device never reached the expected state.");
