@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Livepeer.Contracts;
 using Livepeer.Grains.Orchestration;
 using Microsoft.Extensions.Options;
@@ -7,6 +9,11 @@ namespace Livepeer.Host.Hosting;
 /// <summary>Health probes and a JSON status page of this silo and the cluster as it sees it.</summary>
 public static class StatusEndpoints
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
     /// <summary>Maps <c>GET /healthz</c>, <c>GET /health</c> and <c>GET /status</c>.</summary>
     public static WebApplication MapLivepeerStatus(this WebApplication app)
     {
@@ -44,13 +51,15 @@ public static class StatusEndpoints
             orchestrator = await grains.GetGrain<IOrchestratorGrain>(address.ToLowerInvariant()).GetInfoAsync(cancellationToken);
         }
 
-        return Results.Json(new
-        {
-            silo = silo.SiloAddress.ToString(),
-            roles = roles.Roles.ToString(),
-            cluster = members,
-            devices,
-            orchestrator,
-        });
+        return Results.Json(
+            new
+            {
+                silo = silo.SiloAddress.ToString(),
+                roles = roles.Roles.ToString(),
+                cluster = members,
+                devices,
+                orchestrator,
+            },
+            Json);
     }
 }
