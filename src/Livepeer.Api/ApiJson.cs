@@ -1,0 +1,15 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Livepeer.Api;
+
+/// <summary>The JSON settings of the wire format (property names are set on the records; nothing is indented).</summary>
+public static class ApiJson
+{
+    /// <summary>Options for reading and writing API bodies.</summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        NumberHandling = JsonNumberHandling.Strict,
+    };
+}
