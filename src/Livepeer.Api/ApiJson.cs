@@ -11,5 +11,8 @@ public static class ApiJson
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         NumberHandling = JsonNumberHandling.Strict,
+
+        // API bodies are never embedded in HTML, so quotes and apostrophes in messages stay readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }

@@ -9,6 +9,7 @@ namespace Livepeer.Contracts;
 /// <param name="JobsCompleted">Jobs that finished successfully since the orchestrator was first configured.</param>
 /// <param name="JobsFailed">Jobs that were admitted and then failed.</param>
 /// <param name="UnitsProduced">Units of work produced by completed jobs.</param>
+/// <param name="WarmModels">Models warm (loaded) on its worker silos now, advertised or not.</param>
 [GenerateSerializer, Immutable, Alias("livepeer.orchestrator-info")]
 public sealed record OrchestratorInfo(
     [property: Id(0)] string Address,
@@ -16,4 +17,5 @@ public sealed record OrchestratorInfo(
     [property: Id(2)] ImmutableArray<string> WorkerSilos,
     [property: Id(3)] long JobsCompleted,
     [property: Id(4)] long JobsFailed,
-    [property: Id(5)] long UnitsProduced);
+    [property: Id(5)] long UnitsProduced,
+    [property: Id(6)] ImmutableArray<string> WarmModels);

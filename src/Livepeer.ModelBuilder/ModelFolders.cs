@@ -18,7 +18,8 @@ public static class ModelFolders
     /// <param name="modelId">Model id; its '/' become sub-folders.</param>
     /// <param name="spec">The graph.</param>
     /// <param name="memoryBytes">Memory a device reserves for it (may be declared larger than the file to model a big model).</param>
-    public static string WriteTinyUpscaler(string modelsRoot, string modelId, TinyUpscalerSpec spec, long memoryBytes)
+    /// <param name="family">How workers run it: <see cref="ModelFamilies.OnnxTensor"/> (raw tensors, default) or <see cref="ModelFamilies.OnnxUpscaler"/> (images in, PNG out).</param>
+    public static string WriteTinyUpscaler(string modelsRoot, string modelId, TinyUpscalerSpec spec, long memoryBytes, string family = ModelFamilies.OnnxTensor)
     {
         ArgumentException.ThrowIfNullOrEmpty(modelsRoot);
         ArgumentException.ThrowIfNullOrEmpty(modelId);
@@ -30,7 +31,7 @@ public static class ModelFolders
         new ModelManifest
         {
             Id = modelId,
-            Family = ModelFamilies.OnnxTensor,
+            Family = family,
             Pipelines = [PipelineNames.Upscale],
             Precision = spec.Precision == TinyUpscalerPrecision.Float16 ? "fp16" : "fp32",
             MemoryBytes = memoryBytes,
@@ -44,6 +45,6 @@ public static class ModelFolders
     public static void WriteBundled(string modelsRoot)
     {
         foreach (var (modelId, spec, memory) in Bundled)
-            WriteTinyUpscaler(modelsRoot, modelId, spec, memory);
+            WriteTinyUpscaler(modelsRoot, modelId, spec, memory, ModelFamilies.OnnxUpscaler);
     }
 }

@@ -8,6 +8,9 @@ public static class ModelFamilies
     /// <summary>One ONNX graph with one tensor input and output, run as is (test and benchmark models, simple upscalers).</summary>
     public const string OnnxTensor = "onnx-tensor";
 
+    /// <summary>An image-to-image ONNX upscaler: an image in, a PNG out (pixel range from the manifest).</summary>
+    public const string OnnxUpscaler = "onnx-upscaler";
+
     /// <summary>Every family this build can run.</summary>
-    public static FrozenSet<string> All { get; } = new[] { OnnxTensor }.ToFrozenSet(StringComparer.Ordinal);
+    public static FrozenSet<string> All { get; } = new[] { OnnxTensor, OnnxUpscaler }.ToFrozenSet(StringComparer.Ordinal);
 }

@@ -22,6 +22,9 @@ public sealed record ModelManifest
     /// <summary><c>fp32</c> (default) or <c>fp16</c>.</summary>
     public string Precision { get; init; } = "fp32";
 
+    /// <summary>Pixel range of image models: <c>unit</c> (0..1, default) or <c>byte</c> (0..255).</summary>
+    public string PixelRange { get; init; } = PixelRanges.Unit;
+
     /// <summary>Device memory to reserve while the model is resident, in bytes.</summary>
     public long MemoryBytes { get; init; }
 
@@ -84,6 +87,8 @@ public sealed record ModelManifest
             throw new InvalidModelException($"Model manifest '{path}': unknown family '{Family}' (known: {string.Join(", ", ModelFamilies.All)}).");
         if (Precision is not ("fp32" or "fp16"))
             throw new InvalidModelException($"Model manifest '{path}': 'precision' must be fp32 or fp16, not '{Precision}'.");
+        if (PixelRange is not (PixelRanges.Unit or PixelRanges.Byte))
+            throw new InvalidModelException($"Model manifest '{path}': 'pixelRange' must be {PixelRanges.Unit} or {PixelRanges.Byte}, not '{PixelRange}'.");
         if (MemoryBytes <= 0)
             throw new InvalidModelException($"Model manifest '{path}': 'memoryBytes' must be positive.");
         foreach (var pipeline in Pipelines)

@@ -18,22 +18,21 @@ public sealed class OnnxModelLoader : IModelLoader
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(device);
         cancellationToken.ThrowIfCancellationRequested();
-        switch (model.Manifest.Family)
-        {
-            case ModelFamilies.OnnxTensor:
-                var (session, provider) = sessions.Create(model.Manifest.FilePath(model.Folder, "model"), device);
-                try
-                {
-                    return new TensorModel(session, provider, model.Manifest);
-                }
-                catch
-                {
-                    session.Dispose();
-                    throw;
-                }
+        if (!ModelFamilies.All.Contains(model.Manifest.Family))
+            throw new InvalidModelException($"Model '{model.Id}': family '{model.Manifest.Family}' has no runner.");
 
-            default:
-                throw new InvalidModelException($"Model '{model.Id}': family '{model.Manifest.Family}' has no runner.");
+        var (session, provider) = sessions.Create(model.Manifest.FilePath(model.Folder, "model"), device);
+        try
+        {
+            var single = new SingleInputSession(session, provider, model.Manifest);
+            return model.Manifest.Family == ModelFamilies.OnnxUpscaler
+                ? new UpscalePipeline(single, model.Manifest)
+                : new TensorModel(single, model.Manifest);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
         }
     }
 }

@@ -1,8 +1,14 @@
 namespace Livepeer.Pipelines;
 
 /// <summary>One run's output.</summary>
-/// <param name="Data">Output bytes.</param>
-/// <param name="ContentType">Media type of <paramref name="Data"/>.</param>
+/// <param name="Artifacts">What the run produced, in order (e.g. one image per seed).</param>
 /// <param name="Metadata">Facts about the output (e.g. <c>shape</c>).</param>
 /// <param name="Units">Units of work, the basis of the fee.</param>
-public sealed record PipelineOutput(byte[] Data, string ContentType, IReadOnlyDictionary<string, string> Metadata, long Units);
+public sealed record PipelineOutput(IReadOnlyList<PipelineArtifact> Artifacts, IReadOnlyDictionary<string, string> Metadata, long Units)
+{
+    /// <summary>The first artifact's bytes.</summary>
+    public byte[] Data => Artifacts[0].Data;
+
+    /// <summary>The first artifact's media type.</summary>
+    public string ContentType => Artifacts[0].ContentType;
+}

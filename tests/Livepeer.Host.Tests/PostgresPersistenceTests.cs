@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using Livepeer.Contracts;
+using Livepeer.Media;
 using Livepeer.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,13 +61,10 @@ public sealed class PostgresPersistenceTests(PostgresServer postgres)
         Assert.Single(hosts);
     }
 
+    /// <summary>An upscale job for the bundled model: an 8×8 PNG in, as the gateway sends it.</summary>
     internal static JobRequest Job()
     {
-        var pixels = new float[3 * 8 * 8];
-        Array.Fill(pixels, 0.5f);
-        return new JobRequest(
-            Guid.NewGuid().ToString("N"), "upscale", Model,
-            ImmutableDictionary<string, string>.Empty.Add("shape", "1,3,8,8"),
-            MemoryMarshal.AsBytes(pixels.AsSpan()).ToArray());
+        var png = ImageCodec.EncodePng(new RgbImage(8, 8, Enumerable.Repeat((byte)128, 8 * 8 * 3).ToArray()));
+        return new JobRequest(Guid.NewGuid().ToString("N"), "upscale", Model, ImmutableDictionary<string, string>.Empty.Add("seed", "1"), png);
     }
 }

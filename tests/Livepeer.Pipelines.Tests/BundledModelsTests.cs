@@ -1,3 +1,4 @@
+using Livepeer.Media;
 using Livepeer.ModelBuilder;
 
 namespace Livepeer.Pipelines.Tests;
@@ -64,13 +65,16 @@ public sealed class BundledModelsTests : IDisposable
         Assert.True(ModelStore.Open(CommittedRoot).TryGet(modelId, out var installed));
         using var model = new OnnxModelLoader().Load(installed, new ComputeDevice(DeviceKind.Cpu, 0, 1), CancellationToken.None);
         model.WarmUp(CancellationToken.None);
-        var image = Tensors.RandomImage(8, 8, seed: 3);
+        var image = Images.Random(8, 8, seed: 3);
 
-        var output = model.Run(Tensors.Input("1,3,8,8", Tensors.ToBytes(image)), CancellationToken.None);
+        var output = model.Run(new PipelineInput(new Dictionary<string, string> { ["seed"] = "7" }, ImageCodec.EncodePng(image)), CancellationToken.None);
 
-        Assert.Equal($"1,3,{8 * scale},{8 * scale}", output.Metadata["shape"]);
-        var difference = Tensors.MaxAbsDifference(Tensors.FromBytes(output.Data), Tensors.NearestResize(image, 8, 8, scale));
-        Assert.InRange(difference, 0f, UpscalerError.PassThroughBound(spec));
+        var upscaled = ImageCodec.Decode(output.Data, ImageLimits.Default);
+        Assert.Equal("image/png", output.ContentType);
+        Assert.Equal((8 * scale, 8 * scale), (upscaled.Width, upscaled.Height));
+        Assert.Equal(64, output.Units);
+        Assert.Equal(7, output.Artifacts[0].Seed);
+        Assert.InRange(Images.MaxDifferenceFromNearest(image, upscaled, scale), 0, Images.ByteBound(UpscalerError.PassThroughBound(spec)));
     }
 
     private static void AssertSameBytes(string committedPath, byte[] committed, byte[] written)

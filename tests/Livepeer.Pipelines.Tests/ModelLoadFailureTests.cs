@@ -94,7 +94,7 @@ public sealed class ModelLoadFailureTests : IDisposable
         var error = Assert.Throws<InvalidModelException>(() => ModelManifest.Load(installed.Folder));
 
         Assert.Equal(
-            $"Model manifest '{Path.Combine(installed.Folder, ModelManifest.FileName)}': unknown family 'diffusers' (known: onnx-tensor).",
+            $"Model manifest '{Path.Combine(installed.Folder, ModelManifest.FileName)}': unknown family 'diffusers' (known: onnx-tensor, onnx-upscaler).",
             error.Message);
     }
 

@@ -114,7 +114,8 @@ internal sealed partial class GpuGrain(
                 var output = await inference.RunAsync(() => session.Run(input, cancellationToken), cancellationToken);
                 jobsRun++;
                 return new JobResult(
-                    output.Data, output.ContentType, output.Metadata.ToImmutableDictionary(), output.Units,
+                    [.. output.Artifacts.Select(a => new JobArtifact(a.Data, a.ContentType, a.Seed, a.Nsfw))],
+                    output.Metadata.ToImmutableDictionary(), output.Units,
                     key, localSilo.SiloAddress, coldStart, Stopwatch.GetElapsedTime(started));
             }
             catch (InvalidPipelineInputException e)

@@ -59,6 +59,7 @@ internal sealed partial class OrchestratorGrain(
         await state.WriteStateAsync(cancellationToken);
         countersDirty = false;
         Index(state.State.Configuration);
+        await GrainFactory.GetGrain<IOrchestratorRegistryGrain>(0).RegisterAsync(address, cancellationToken);
         LogConfigured(logger, address, configuration.Models.Length);
     }
 
@@ -68,9 +69,14 @@ internal sealed partial class OrchestratorGrain(
         var usage = capabilities.Values
             .Select(c => new CapabilityUsage(c, inUse.GetValueOrDefault((c.Pipeline, c.ModelId))))
             .ToImmutableArray();
+        var warm = capabilities.Keys
+            .Select(k => k.ModelId)
+            .Distinct(StringComparer.Ordinal)
+            .Where(m => view.Holders(m).Any(h => h.Model.State == ModelState.Warm && h.Silo.Serves(address)))
+            .ToImmutableArray();
         return Task.FromResult(new OrchestratorInfo(
             address, usage, [.. view.WorkersOf(address).Select(s => s.ToString())],
-            state.State.JobsCompleted, state.State.JobsFailed, state.State.UnitsProduced));
+            state.State.JobsCompleted, state.State.JobsFailed, state.State.UnitsProduced, warm));
     }
 
     public async Task<JobResult> SubmitJobAsync(JobRequest job, CancellationToken cancellationToken)

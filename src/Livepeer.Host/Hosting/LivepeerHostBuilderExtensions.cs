@@ -1,5 +1,6 @@
 using System.Net;
 using Livepeer.Grains;
+using Livepeer.Gateway.Hosting;
 using Livepeer.Grains.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -21,6 +22,7 @@ public static class LivepeerHostBuilderExtensions
         var storage = ReadValidated<PersistenceOptions>(builder.Configuration, PersistenceOptions.Section);
 
         builder.Services.AddSingleton(new HostRoleInfo(roles));
+        if (roles.HasFlag(HostRole.Gateway)) builder.Services.AddLivepeerGateway();
         foreach (var connectionString in SchemaTargets(cluster, storage))
             builder.Services.AddHostedService(_ => new PostgresSchemaInstaller(connectionString));
 

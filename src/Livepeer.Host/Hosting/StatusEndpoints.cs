@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Livepeer.Contracts;
+using Livepeer.Gateway.Hosting;
 using Livepeer.Grains.Orchestration;
 using Microsoft.Extensions.Options;
 
@@ -14,10 +15,11 @@ public static class StatusEndpoints
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    /// <summary>Maps <c>GET /healthz</c>, <c>GET /health</c> and <c>GET /status</c>.</summary>
+    /// <summary>Maps <c>GET /healthz</c>, <c>GET /health</c> and <c>GET /status</c>, and with the gateway role the AI API.</summary>
     public static WebApplication MapLivepeerStatus(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<HostRoleInfo>().Roles.HasFlag(HostRole.Gateway)) app.MapLivepeerGateway();
         app.MapGet("/healthz", Health);
         app.MapGet("/health", Health);
         app.MapGet("/status", StatusAsync);

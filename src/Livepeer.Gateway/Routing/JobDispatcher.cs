@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using Livepeer.Contracts;
+using Livepeer.Gateway.Hosting;
+using Livepeer.Gateway.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Livepeer.Gateway.Routing;
+
+/// <summary>
+/// Runs a job on the best orchestrator, retrying on another one within the pipeline's deadline. Only failures that are
+/// the orchestrator's count against it (the client's own 400s never do); capacity refusals just move on. The client
+/// pays for nothing that failed (payments come with the payments issue; nothing is charged here yet).
+/// </summary>
+internal sealed partial class JobDispatcher(
+    OrchestratorSelector selector,
+    OrchestratorBook book,
+    IGrainFactory grains,
+    IOptions<AiGatewayOptions> options,
+    TimeProvider time,
+    ILogger<JobDispatcher> logger)
+{
+    public async Task<JobResult> DispatchAsync(JobRequest job, CancellationToken requestAborted)
+    {
+        var settings = options.Value;
+        var deadline = settings.Deadline(job.Pipeline);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        budget.CancelAfter(deadline);
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        Exception? lastFailure = null;
+        for (var attempt = 1; attempt <= settings.MaxAttempts; attempt++)
+        {
+            var selection = selector.Select(job.Pipeline, job.ModelId, tried, Random.Shared);
+            if (selection.Offer is not { } offer)
+                throw NoOrchestrator(job, selection.Reason, lastFailure, settings.RetryAfterSeconds);
+
+            tried.Add(offer.Address);
+            book.Started(offer.Address);
+            var started = time.GetTimestamp();
+            try
+            {
+                var result = await grains.GetGrain<IOrchestratorGrain>(offer.Address).SubmitJobAsync(job, budget.Token);
+                book.Succeeded(offer.Address, job.Pipeline, job.ModelId, time.GetElapsedTime(started), result.Units);
+                return result;
+            }
+            catch (JobFailedException e) when (e.Kind == JobErrorKind.InvalidInput)
+            {
+                // The request is wrong wherever it runs: tell the client, blame nobody.
+                throw new ApiProblemException(StatusCodes.Status400BadRequest, e.Message);
+            }
+            catch (JobFailedException e) when (e.Kind is JobErrorKind.CapacityExhausted or JobErrorKind.NotOffered)
+            {
+                lastFailure = e;
+            }
+            catch (OperationCanceledException) when (requestAborted.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception e) when (budget.IsCancellationRequested)
+            {
+                throw new ApiProblemException(StatusCodes.Status504GatewayTimeout, $"{job.Pipeline} did not finish within the {deadline.TotalSeconds:0.#} s deadline.", innerException: e);
+            }
+            catch (Exception e)
+            {
+                lastFailure = e;
+                if (book.Failed(offer.Address, settings.SuspendAfterFailures, settings.Suspension) is { } suspension)
+                    LogSuspended(logger, offer.Address, suspension.TotalSeconds, e.Message);
+                LogAttemptFailed(logger, job.JobId, attempt, offer.Address, e.Message);
+            }
+            finally
+            {
+                book.Finished(offer.Address);
+            }
+        }
+
+        throw new ApiProblemException(
+            StatusCodes.Status503ServiceUnavailable,
+            $"No orchestrator completed the {job.Pipeline} job after {settings.MaxAttempts} attempts; last error: {lastFailure?.Message}",
+            settings.RetryAfterSeconds);
+    }
+
+    private static ApiProblemException NoOrchestrator(JobRequest job, NoOrchestratorReason reason, Exception? lastFailure, int retryAfter)
+    {
+        var what = $"{job.Pipeline} with model '{job.ModelId}'";
+        var message = reason switch
+        {
+            NoOrchestratorReason.NotOffered => $"No orchestrator offers {what}.",
+            NoOrchestratorReason.AboveMaxPrice => $"Every orchestrator offering {what} is above this gateway's max price.",
+            NoOrchestratorReason.Suspended => $"Every orchestrator offering {what} is suspended after failures.",
+            _ => $"Every orchestrator offering {what} is busy.",
+        };
+        if (lastFailure is not null) message += $" Last error: {lastFailure.Message}";
+        return new ApiProblemException(StatusCodes.Status503ServiceUnavailable, message, retryAfter);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Orchestrator {Address} suspended for {Seconds} s after repeated failures (last: {Reason})")]
+    private static partial void LogSuspended(ILogger logger, string address, double seconds, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} attempt {Attempt} on {Address} failed: {Reason}")]
+    private static partial void LogAttemptFailed(ILogger logger, string jobId, int attempt, string address, string reason);
+}

@@ -1,0 +1,85 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace Livepeer.Pipelines;
+
+/// <summary>
+/// An ONNX Runtime session with one float (or float16) input, run with float32 on both sides: names, element types and
+/// dimensions are read from the session, never assumed; cancellation terminates the run through <see cref="RunOptions"/>.
+/// </summary>
+internal sealed class SingleInputSession : IDisposable
+{
+    private readonly InferenceSession session;
+    private readonly string modelId;
+    private readonly bool inputIsHalf;
+    private readonly string outputName;
+
+    public SingleInputSession(InferenceSession session, string provider, ModelManifest manifest)
+    {
+        this.session = session;
+        modelId = manifest.Id;
+        Provider = provider;
+        if (session.InputMetadata.Count != 1 || session.OutputMetadata.Count < 1)
+            throw new InvalidModelException($"Model '{manifest.Id}' ({manifest.Family}) must have exactly one input and at least one output.");
+
+        var (name, meta) = session.InputMetadata.First();
+        inputIsHalf = meta.ElementDataType switch
+        {
+            TensorElementType.Float => false,
+            TensorElementType.Float16 => true,
+            var other => throw new InvalidModelException($"Model '{manifest.Id}': input '{name}' is {other}; only float and float16 are supported."),
+        };
+        InputName = name;
+        InputDims = meta.Dimensions;
+        outputName = session.OutputMetadata.Keys.First();
+    }
+
+    public string Provider { get; }
+
+    public string InputName { get; }
+
+    /// <summary>The input's dimensions; negative for symbolic ones.</summary>
+    public int[] InputDims { get; }
+
+    public (float[] Output, long[] Shape) Run(float[] values, long[] shape, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var inputValue = inputIsHalf
+            ? OrtValue.CreateTensorValueFromMemory(Array.ConvertAll(values, v => (Float16)v), shape)
+            : OrtValue.CreateTensorValueFromMemory(values, shape);
+        using var runOptions = new RunOptions();
+        using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
+        IDisposableReadOnlyCollection<OrtValue> results;
+        try
+        {
+            results = session.Run(runOptions, [InputName], [inputValue], [outputName]);
+        }
+        catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new InvalidPipelineInputException($"Model '{modelId}' rejected shape [{TensorShape.Format(shape)}]: {e.Message}");
+        }
+
+        using (results)
+        {
+            var result = results[0];
+            var info = result.GetTensorTypeAndShape();
+            var output = info.ElementDataType == TensorElementType.Float16
+                ? ToSingle(result.GetTensorDataAsSpan<Float16>())
+                : result.GetTensorDataAsSpan<float>().ToArray();
+            return (output, info.Shape);
+        }
+    }
+
+    public void Dispose() => session.Dispose();
+
+    private static float[] ToSingle(ReadOnlySpan<Float16> half)
+    {
+        var single = new float[half.Length];
+        for (var i = 0; i < half.Length; i++) single[i] = (float)half[i];
+        return single;
+    }
+}
