@@ -23,7 +23,7 @@ public sealed class LivepeerCluster : IAsyncDisposable
     public IClusterClient Client { get; }
 
     /// <summary>Connects to a cluster on this machine that uses localhost clustering (the all-in-one default).</summary>
-    /// <remarks>When no gateway answers, connecting gives up after about 10 seconds (5 attempts) with Orleans' <c>ConnectionFailedException</c>.</remarks>
+    /// <remarks>When no gateway answers, connecting gives up after 5 attempts a second apart, with Orleans' <c>ConnectionFailedException</c>.</remarks>
     /// <param name="gatewayPort">The silo's Orleans gateway port. Default 30000.</param>
     /// <param name="serviceId">The cluster's service id. Default <c>livepeer</c>.</param>
     /// <param name="clusterId">The cluster id. Default <c>livepeer-local</c>.</param>
@@ -42,7 +42,7 @@ public sealed class LivepeerCluster : IAsyncDisposable
     }
 
     /// <summary>Connects to a cluster whose membership is in PostgreSQL (ADO.NET clustering, invariant <c>Npgsql</c>).</summary>
-    /// <remarks>When no gateway answers, connecting gives up after about 10 seconds (5 attempts).</remarks>
+    /// <remarks>When no gateway answers, connecting gives up after 5 attempts a second apart.</remarks>
     /// <param name="connectionString">The membership database.</param>
     /// <param name="serviceId">The cluster's service id.</param>
     /// <param name="clusterId">The cluster id.</param>
@@ -90,7 +90,7 @@ public sealed class LivepeerCluster : IAsyncDisposable
     {
         try
         {
-            await host.StopAsync(CancellationToken.None);
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {
@@ -111,14 +111,14 @@ public sealed class LivepeerCluster : IAsyncDisposable
                 client.UseConnectionRetryFilter(async (_, token) =>
                 {
                     if (++failures >= ConnectAttempts) return false;
-                    await Task.Delay(ConnectRetryDelay, token);
+                    await Task.Delay(ConnectRetryDelay, token).ConfigureAwait(false);
                     return true;
                 });
             })
             .Build();
         try
         {
-            await host.StartAsync(cancellationToken);
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
             return new LivepeerCluster(host);
         }
         catch

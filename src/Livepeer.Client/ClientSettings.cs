@@ -49,9 +49,8 @@ internal sealed class ClientSettings
     /// <exception cref="ArgumentException">The URL is not http(s) after resolving.</exception>
     public Uri Resolve(string url)
     {
-        // On Unix "/stream/x" parses as an absolute file: URI, so a leading single slash is tested first.
-        var isRootRelative = url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal);
-        var resolved = !isRootRelative && Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? absolute : new Uri(BaseAddress, url);
+        // On Unix "/stream/x" (and "//host/x") parse as absolute file: URIs, so a leading slash always means "relative to the gateway".
+        var resolved = !url.StartsWith('/') && Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? absolute : new Uri(BaseAddress, url);
         if (resolved.Scheme != Uri.UriSchemeHttp && resolved.Scheme != Uri.UriSchemeHttps)
             throw new ArgumentException($"Only http, https and data URLs can be downloaded, not '{url}'.", nameof(url));
         return resolved;

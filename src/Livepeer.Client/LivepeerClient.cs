@@ -126,6 +126,8 @@ public sealed class LivepeerClient : IDisposable
 
     /// <summary>Fetches a result URL: absolute, relative to the gateway (<c>/stream/{requestId}/{file}</c>), or a <c>data:</c> URL (decoded here).</summary>
     /// <remarks>The bearer token is sent only to the gateway's own origin, never to an object store.</remarks>
+    /// <exception cref="ArgumentException">The URL is neither http(s) nor data.</exception>
+    /// <exception cref="FormatException">A data URL is malformed.</exception>
     public async Task<LivepeerDownload> DownloadAsync(string url, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(url);

@@ -33,7 +33,7 @@ public sealed class LivepeerFile
     {
     }
 
-    /// <summary>A file read from a stream, from its current position; the stream is read once per upload and never disposed here.</summary>
+    /// <summary>A file read from a stream, from its position at upload time (so a second upload needs a rewind); the stream is never disposed here.</summary>
     /// <param name="content">The stream.</param>
     /// <param name="fileName">The part's file name. Default <c>blob</c>.</param>
     /// <param name="contentType">The part's media type. Default <c>application/octet-stream</c>.</param>

@@ -48,6 +48,17 @@ public sealed class DownloadTests
     }
 
     [Fact]
+    public async Task Download_ProtocolRelativeUrl_TakesTheGatewaysScheme()
+    {
+        using var test = new TestClient(_ => Responses.Bytes([1], "image/png"), o => o.BearerToken = "t");
+
+        await test.Client.DownloadAsync("//store.example/0a1b2c3d/4e5f6a7b.png");
+
+        Assert.Equal("http://store.example/0a1b2c3d/4e5f6a7b.png", test.Request.Uri.AbsoluteUri);
+        Assert.Null(test.Request.Header("Authorization"));
+    }
+
+    [Fact]
     public async Task Download_NoContentType_IsOctetStream()
     {
         using var test = new TestClient(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([9]) });

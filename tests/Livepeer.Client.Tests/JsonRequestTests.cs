@@ -44,7 +44,7 @@ public sealed class JsonRequestTests
         });
 
         Assert.Equal(
-            """{"model_id":"SG161222/RealVisXL_V4.0_Lightning","loras":"{\u0022nerijs/pixel-art-xl\u0022: 1.2}","prompt":"a red fox|pixel art","height":512,"width":768,"guidance_scale":2,"negative_prompt":"blurry","safety_check":false,"seed":4294967295,"num_inference_steps":6,"num_images_per_prompt":3}""",
+            """{"model_id":"SG161222/RealVisXL_V4.0_Lightning","loras":"{\"nerijs/pixel-art-xl\": 1.2}","prompt":"a red fox|pixel art","height":512,"width":768,"guidance_scale":2,"negative_prompt":"blurry","safety_check":false,"seed":4294967295,"num_inference_steps":6,"num_images_per_prompt":3}""",
             test.Request.BodyText);
     }
 

@@ -28,7 +28,7 @@ public sealed class LivepeerClusterTests
     public async Task ConnectLocalhost_NoSilo_GivesUpWithConnectionFailed()
     {
         // Bounded by the helper's own retry filter (about 10 s), not by a token: without it Orleans retries for minutes.
-        var error = await Assert.ThrowsAsync<ConnectionFailedException>(() => LivepeerCluster.ConnectLocalhostAsync(FreePort()));
+        var error = await Assert.ThrowsAsync<ConnectionFailedException>(() => LivepeerCluster.ConnectLocalhostAsync(FreePorts.Next()));
 
         Assert.Contains("gateways", error.Message, StringComparison.Ordinal);
     }
@@ -39,13 +39,6 @@ public sealed class LivepeerClusterTests
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => LivepeerCluster.ConnectLocalhostAsync(FreePort(), cancellationToken: cancellation.Token));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => LivepeerCluster.ConnectLocalhostAsync(FreePorts.Next(), cancellationToken: cancellation.Token));
     }
 }

@@ -1,3 +1,4 @@
+using Livepeer.Testing;
 using System.Diagnostics;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -5,7 +6,7 @@ namespace Livepeer.Media.Tests;
 
 public sealed class ImageCodecIdentifyTests
 {
-    private static readonly Lazy<byte[]> Bomb = new(() => TestImages.PngBomb());
+    private static readonly Lazy<byte[]> Bomb = new(() => TestMedia.PngBomb());
 
     [Theory]
     [InlineData(MediaFormat.Png)]
@@ -105,7 +106,7 @@ public sealed class ImageCodecIdentifyTests
     [Fact]
     public void Identify_Wav_UnsupportedNamingWav()
     {
-        var error = Assert.Throws<UnsupportedMediaException>(() => ImageCodec.Identify(TestImages.Wav(), ImageLimits.Default));
+        var error = Assert.Throws<UnsupportedMediaException>(() => ImageCodec.Identify(TestMedia.Wav(), ImageLimits.Default));
 
         Assert.Contains("Wav", error.Message, StringComparison.Ordinal);
     }

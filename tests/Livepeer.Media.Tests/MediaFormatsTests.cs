@@ -1,3 +1,4 @@
+using Livepeer.Testing;
 using System.Text;
 
 namespace Livepeer.Media.Tests;
@@ -114,7 +115,7 @@ public sealed class MediaFormatsTests
     [Fact]
     public void Detect_NeedsNoMoreThanSniffLength()
     {
-        var wav = TestImages.Wav();
+        var wav = TestMedia.Wav();
         Assert.Equal(MediaFormat.Wav, MediaFormats.Detect(wav.AsSpan(0, MediaFormats.SniffLength)));
     }
 

@@ -16,7 +16,7 @@ internal static class ApiRoutes
         var endpoint = api.Routes.MapPost(path, handler)
             .WithTags("generate")
             .WithSummary(summary)
-            .Accepts(request, contentType)
+            .WithMetadata(new ApiRequestBodyMetadata(request, contentType))
             .Produces<TResponse>(StatusCodes.Status200OK, "application/json")
             .Produces<HttpValidationError>(StatusCodes.Status422UnprocessableEntity, "application/json")
             .Produces<HttpError>(StatusCodes.Status400BadRequest, "application/json")

@@ -11,11 +11,14 @@ internal static class ImageToTextEndpoint
     public static void Map(ApiGroup api) =>
         api.MapApiPost<ImageToTextResponse>(ApiPaths.ImageToText, HandleAsync, "genImageToText", "Image to text", typeof(ImageToTextRequest), "multipart/form-data");
 
+    /// <summary>The form's fields with the runner's defaults.</summary>
+    internal static ImageToTextRequest Bind(FormFields form) => new() { Prompt = form.String("prompt") ?? "", ModelId = form.String("model_id") ?? "" };
+
     private static async Task<IResult> HandleAsync(HttpRequest http, JobGateway gateway, CancellationToken cancellationToken)
     {
         var form = await FormFields.ReadAsync(http, cancellationToken);
         var image = form.RequiredFile("image");
-        var request = new ImageToTextRequest { Prompt = form.String("prompt") ?? "", ModelId = form.String("model_id") ?? "" };
+        var request = Bind(form);
         form.ThrowIfInvalid();
 
         var (bytes, _) = await gateway.ReadImageAsync(image!, cancellationToken);

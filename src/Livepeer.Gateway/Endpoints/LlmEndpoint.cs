@@ -15,9 +15,9 @@ internal static class LlmEndpoint
     public static void Map(ApiGroup api) =>
         api.MapApiPost<LlmResponse>(ApiPaths.Llm, HandleAsync, "genLLM", "Large language model", typeof(LlmRequest), "application/json");
 
-    private static async Task<IResult> HandleAsync(HttpRequest http, JobGateway gateway, CancellationToken cancellationToken)
+    /// <summary>The body's fields with the runner's defaults; 422 for schema violations (nested ones located), 400 for empty messages.</summary>
+    internal static LlmRequest Bind(JsonFields json)
     {
-        using var json = await JsonFields.ReadAsync(http, cancellationToken);
         var messages = ReadMessages(json);
         var request = new LlmRequest
         {
@@ -34,7 +34,13 @@ internal static class LlmEndpoint
             throw new ApiProblemException(StatusCodes.Status400BadRequest, "`messages` must contain at least one message.");
         if (request.MaxTokens <= 0)
             throw new ApiProblemException(StatusCodes.Status400BadRequest, $"`max_tokens` must be positive but is {request.MaxTokens}.");
+        return request;
+    }
 
+    private static async Task<IResult> HandleAsync(HttpRequest http, JobGateway gateway, CancellationToken cancellationToken)
+    {
+        using var json = await JsonFields.ReadAsync(http, cancellationToken);
+        var request = Bind(json);
         var job = JobGateway.NewJob(PipelineNames.Llm, gateway.ModelFor(PipelineNames.Llm, request.Model), new Dictionary<string, string>
         {
             ["messages"] = JsonSerializer.Serialize(request.Messages, ApiJson.Options),

@@ -11,9 +11,9 @@ internal static class TextToImageEndpoint
     public static void Map(ApiGroup api) =>
         api.MapApiPost<ImageResponse>(ApiPaths.TextToImage, HandleAsync, "genTextToImage", "Text to image", typeof(TextToImageRequest), "application/json");
 
-    private static async Task<IResult> HandleAsync(HttpRequest http, JobGateway gateway, CancellationToken cancellationToken)
+    /// <summary>The body's fields with the runner's defaults; 422 when a field is missing or ill-typed, 400 for an empty prompt.</summary>
+    internal static TextToImageRequest Bind(JsonFields json)
     {
-        using var json = await JsonFields.ReadAsync(http, cancellationToken);
         var request = new TextToImageRequest
         {
             ModelId = json.String("model_id") ?? "",
@@ -32,22 +32,29 @@ internal static class TextToImageEndpoint
         if (string.IsNullOrWhiteSpace(request.Prompt))
             throw new ApiProblemException(StatusCodes.Status400BadRequest, "Prompt must be provided.");
         ImageChecks.Size(request.Height, request.Width);
+        return request;
+    }
 
-        var job = JobGateway.NewJob(PipelineNames.TextToImage, gateway.ModelFor(PipelineNames.TextToImage, request.ModelId), new Dictionary<string, string>
-        {
-            ["prompt"] = request.Prompt,
-            ["negative_prompt"] = request.NegativePrompt,
-            ["loras"] = request.Loras,
-            ["height"] = JobGateway.Invariant(request.Height),
-            ["width"] = JobGateway.Invariant(request.Width),
-            ["guidance_scale"] = JobGateway.Invariant(request.GuidanceScale),
-            ["safety_check"] = JobGateway.Invariant(request.SafetyCheck),
-            ["seed"] = JobGateway.Invariant(JobGateway.SeedOrRandom(request.Seed)),
-            ["num_inference_steps"] = JobGateway.Invariant(request.NumInferenceSteps),
+    /// <summary>What the worker receives; go-livepeer's gateway coerces the image count to at least 1.</summary>
+    internal static Dictionary<string, string> Parameters(TextToImageRequest request) => new()
+    {
+        ["prompt"] = request.Prompt,
+        ["negative_prompt"] = request.NegativePrompt,
+        ["loras"] = request.Loras,
+        ["height"] = JobGateway.Invariant(request.Height),
+        ["width"] = JobGateway.Invariant(request.Width),
+        ["guidance_scale"] = JobGateway.Invariant(request.GuidanceScale),
+        ["safety_check"] = JobGateway.Invariant(request.SafetyCheck),
+        ["seed"] = JobGateway.Invariant(JobGateway.SeedOrRandom(request.Seed)),
+        ["num_inference_steps"] = JobGateway.Invariant(request.NumInferenceSteps),
+        ["num_images_per_prompt"] = JobGateway.Invariant(Math.Max(1, request.NumImagesPerPrompt)),
+    };
 
-            // go-livepeer's gateway coerces the image count to at least 1.
-            ["num_images_per_prompt"] = JobGateway.Invariant(Math.Max(1, request.NumImagesPerPrompt)),
-        });
+    private static async Task<IResult> HandleAsync(HttpRequest http, JobGateway gateway, CancellationToken cancellationToken)
+    {
+        using var json = await JsonFields.ReadAsync(http, cancellationToken);
+        var request = Bind(json);
+        var job = JobGateway.NewJob(PipelineNames.TextToImage, gateway.ModelFor(PipelineNames.TextToImage, request.ModelId), Parameters(request));
         var result = await gateway.RunAsync(job, cancellationToken);
         return ApiResults.Ok(new ImageResponse(await gateway.StoreAsync(result, cancellationToken)));
     }

@@ -11,9 +11,9 @@ internal static class TextToSpeechEndpoint
     public static void Map(ApiGroup api) =>
         api.MapApiPost<AudioResponse>(ApiPaths.TextToSpeech, HandleAsync, "genTextToSpeech", "Text to speech", typeof(TextToSpeechRequest), "application/json");
 
-    private static async Task<IResult> HandleAsync(HttpRequest http, JobGateway gateway, CancellationToken cancellationToken)
+    /// <summary>The body's fields with the runner's defaults; an empty text → 400, as the runner answers.</summary>
+    internal static TextToSpeechRequest Bind(JsonFields json)
     {
-        using var json = await JsonFields.ReadAsync(http, cancellationToken);
         var request = new TextToSpeechRequest
         {
             ModelId = json.String("model_id") ?? "",
@@ -23,7 +23,13 @@ internal static class TextToSpeechEndpoint
         json.ThrowIfInvalid();
         if (string.IsNullOrWhiteSpace(request.Text))
             throw new ApiProblemException(StatusCodes.Status400BadRequest, "Text input must be provided.");
+        return request;
+    }
 
+    private static async Task<IResult> HandleAsync(HttpRequest http, JobGateway gateway, CancellationToken cancellationToken)
+    {
+        using var json = await JsonFields.ReadAsync(http, cancellationToken);
+        var request = Bind(json);
         var job = JobGateway.NewJob(PipelineNames.TextToSpeech, gateway.ModelFor(PipelineNames.TextToSpeech, request.ModelId),
             new Dictionary<string, string> { ["text"] = request.Text, ["description"] = request.Description });
         var result = await gateway.RunAsync(job, cancellationToken);

@@ -44,7 +44,11 @@ public static class GatewayServiceCollectionExtensions
             form.MultipartBodyLengthLimit = Math.Max(gateway.Value.MaxImageBytes, gateway.Value.MaxAudioBytes) + FormOverhead);
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<AiGatewayOptions>>((kestrel, gateway) =>
             kestrel.Limits.MaxRequestBodySize = Math.Max(gateway.Value.MaxImageBytes, gateway.Value.MaxAudioBytes) + FormOverhead);
-        services.AddOpenApi("v1", o => o.AddSchemaTransformer<UploadSchemaTransformer>());
+        services.AddOpenApi("v1", o =>
+        {
+            o.AddOperationTransformer<RequestBodyOperationTransformer>();
+            o.AddSchemaTransformer<UploadSchemaTransformer>();
+        });
         return services;
     }
 }

@@ -17,6 +17,9 @@ internal sealed class FormFields
 
     private FormFields(IFormCollection form) => this.form = form;
 
+    /// <summary>Wraps an already read form (tests build one directly).</summary>
+    internal static FormFields From(IFormCollection form) => new(form);
+
     /// <summary>Reads the form; a body that is not a form leaves every field absent (so required ones report <c>missing</c>).</summary>
     public static async Task<FormFields> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
         new(request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : NoForm);

@@ -19,6 +19,9 @@ internal sealed class JsonFields : IDisposable
 
     public JsonElement Root => document.RootElement;
 
+    /// <summary>Wraps a JSON object text (tests build one directly).</summary>
+    internal static JsonFields Parse(string json) => new(JsonDocument.Parse(json));
+
     /// <summary>Parses the body; malformed JSON, an empty body or a non-object → 422 at once.</summary>
     public static async Task<JsonFields> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
