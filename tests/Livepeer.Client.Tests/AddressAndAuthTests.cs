@@ -1,3 +1,4 @@
+using Livepeer.Testing;
 namespace Livepeer.Client.Tests;
 
 /// <summary>Where requests go (base address, path prefix) and the bearer header (livepeer-ai-api.md §2.2).</summary>
@@ -27,7 +28,7 @@ public sealed class AddressAndAuthTests
     {
         using var test = new TestClient(_ => Responses.Json(Samples.ImageJson), o => o.BearerToken = token);
 
-        await test.Client.UpscaleAsync(new UpscaleRequest { Prompt = "p" }, new LivepeerFile(TestMedia.Png));
+        await test.Client.UpscaleAsync(new UpscaleRequest { Prompt = "p" }, new LivepeerFile(TestMedia.TinyPng));
 
         Assert.Null(test.Request.Header("Authorization"));
     }

@@ -1,3 +1,4 @@
+using Livepeer.Testing;
 using System.Net;
 using System.Text;
 
@@ -9,7 +10,7 @@ public sealed class DownloadTests
     [Fact]
     public async Task Download_RelativeStreamUrl_ResolvesAgainstTheGatewayRootWithTheToken()
     {
-        using var test = new TestClient(_ => Responses.Bytes(TestMedia.Png, "image/png"), o =>
+        using var test = new TestClient(_ => Responses.Bytes(TestMedia.TinyPng, "image/png"), o =>
         {
             o.PathPrefix = ApiPaths.StudioPrefix;
             o.BearerToken = "t";
@@ -20,7 +21,7 @@ public sealed class DownloadTests
         Assert.Equal(HttpMethod.Get, test.Request.Method);
         Assert.Equal("http://gateway.test:9935/stream/0a1b2c3d/4e5f6a7b.png", test.Request.Uri.AbsoluteUri);
         Assert.Equal("Bearer t", test.Request.Header("Authorization"));
-        Assert.Equal(TestMedia.Png, download.Content);
+        Assert.Equal(TestMedia.TinyPng, download.Content);
         Assert.Equal("image/png", download.ContentType);
     }
 
@@ -75,9 +76,9 @@ public sealed class DownloadTests
     {
         using var test = new TestClient(_ => throw new InvalidOperationException("no request expected"));
 
-        var download = await test.Client.DownloadAsync(prefix + Convert.ToBase64String(TestMedia.Png));
+        var download = await test.Client.DownloadAsync(prefix + Convert.ToBase64String(TestMedia.TinyPng));
 
-        Assert.Equal(TestMedia.Png, download.Content);
+        Assert.Equal(TestMedia.TinyPng, download.Content);
         Assert.Equal("image/png", download.ContentType);
         Assert.Empty(test.Handler.Requests);
     }

@@ -1,3 +1,4 @@
+using Livepeer.Testing;
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,3 +1,4 @@
+using Livepeer.Testing;
 using Livepeer.Client.Cluster;
 using Orleans.Runtime.Messaging;
 
@@ -28,7 +29,7 @@ public sealed class LivepeerClusterTests
     public async Task ConnectLocalhost_NoSilo_GivesUpWithConnectionFailed()
     {
         // Bounded by the helper's own retry filter (about 10 s), not by a token: without it Orleans retries for minutes.
-        var error = await Assert.ThrowsAsync<ConnectionFailedException>(() => LivepeerCluster.ConnectLocalhostAsync(FreePorts.Next()));
+        var error = await Assert.ThrowsAsync<ConnectionFailedException>(() => LivepeerCluster.ConnectLocalhostAsync(FreeTcpPort.Next()));
 
         Assert.Contains("gateways", error.Message, StringComparison.Ordinal);
     }
@@ -39,6 +40,6 @@ public sealed class LivepeerClusterTests
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => LivepeerCluster.ConnectLocalhostAsync(FreePorts.Next(), cancellationToken: cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => LivepeerCluster.ConnectLocalhostAsync(FreeTcpPort.Next(), cancellationToken: cancellation.Token));
     }
 }

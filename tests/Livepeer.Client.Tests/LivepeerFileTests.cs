@@ -1,3 +1,4 @@
+using Livepeer.Testing;
 namespace Livepeer.Client.Tests;
 
 /// <summary>Uploads from bytes, streams and paths.</summary>
@@ -6,7 +7,7 @@ public sealed class LivepeerFileTests
     [Fact]
     public void Constructor_Defaults_AreTheJavaScriptSdks()
     {
-        var file = new LivepeerFile(TestMedia.Png);
+        var file = new LivepeerFile(TestMedia.TinyPng);
 
         Assert.Equal("blob", file.FileName);
         Assert.Equal("application/octet-stream", file.ContentType);
@@ -15,13 +16,13 @@ public sealed class LivepeerFileTests
     [Fact]
     public async Task Stream_Uploaded_IsReadFromItsPositionAndLeftOpen()
     {
-        using var stream = new MemoryStream([0xFF, .. TestMedia.Png]) { Position = 1 };
+        using var stream = new MemoryStream([0xFF, .. TestMedia.TinyPng]) { Position = 1 };
         using var test = new TestClient(_ => Responses.Json(Samples.ImageJson));
 
         await test.Client.UpscaleAsync(new UpscaleRequest { Prompt = "p" }, new LivepeerFile(stream, "in.png", "image/png"));
 
         var form = await MultipartBody.ParseAsync(test.Request);
-        Assert.Equal(TestMedia.Png, form.Parts[0].Body);
+        Assert.Equal(TestMedia.TinyPng, form.Parts[0].Body);
         Assert.Equal("in.png", form.Parts[0].FileName);
         Assert.True(stream.CanRead);
     }
@@ -30,7 +31,7 @@ public sealed class LivepeerFileTests
     public async Task FromPath_Uploaded_SendsTheFileUnderItsName()
     {
         var path = Path.Combine(Path.GetTempPath(), $"livepeer-client-{Guid.NewGuid():N}.png");
-        await File.WriteAllBytesAsync(path, TestMedia.Png);
+        await File.WriteAllBytesAsync(path, TestMedia.TinyPng);
         try
         {
             using var test = new TestClient(_ => Responses.Json(Samples.ImageJson));
@@ -43,7 +44,7 @@ public sealed class LivepeerFileTests
             var form = await MultipartBody.ParseAsync(test.Handler.Requests[1]);
             Assert.Equal(Path.GetFileName(path), form.Parts[0].FileName);
             Assert.Equal("application/octet-stream", form.Parts[0].ContentType);
-            Assert.Equal(TestMedia.Png, form.Parts[0].Body);
+            Assert.Equal(TestMedia.TinyPng, form.Parts[0].Body);
         }
         finally
         {
@@ -63,7 +64,7 @@ public sealed class LivepeerFileTests
     [InlineData("a.png", "not a media type")]
     public void Constructor_BadNameOrType_Throws(string fileName, string contentType)
     {
-        Assert.ThrowsAny<ArgumentException>(() => new LivepeerFile(TestMedia.Png, fileName, contentType));
+        Assert.ThrowsAny<ArgumentException>(() => new LivepeerFile(TestMedia.TinyPng, fileName, contentType));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Livepeer.Testing;
 using System.Text;
 
 namespace Livepeer.Client.Tests;
@@ -10,14 +11,14 @@ public sealed class MultipartRequestTests
     {
         using var test = new TestClient(_ => Responses.Json(Samples.ImageJson));
 
-        await test.Client.ImageToImageAsync(new ImageToImageRequest { Prompt = "make it snow" }, new LivepeerFile(TestMedia.Png));
+        await test.Client.ImageToImageAsync(new ImageToImageRequest { Prompt = "make it snow" }, new LivepeerFile(TestMedia.TinyPng));
 
         var request = test.Request;
         Assert.Equal(HttpMethod.Post, request.Method);
         Assert.Equal("http://gateway.test:9935/image-to-image", request.Uri.AbsoluteUri);
         Assert.Equal("application/json", request.Header("Accept"));
         var form = await MultipartBody.ParseAsync(request);
-        AssertFile(form, "image", "blob", "application/octet-stream", TestMedia.Png);
+        AssertFile(form, "image", "blob", "application/octet-stream", TestMedia.TinyPng);
         Assert.Equal(
             [
                 new("prompt", "make it snow"),
@@ -39,7 +40,7 @@ public sealed class MultipartRequestTests
     {
         using var test = new TestClient(_ => Responses.Json(Samples.ImageJson));
 
-        await test.Client.UpscaleAsync(new UpscaleRequest { Prompt = "sharp" }, new LivepeerFile(TestMedia.Png));
+        await test.Client.UpscaleAsync(new UpscaleRequest { Prompt = "sharp" }, new LivepeerFile(TestMedia.TinyPng));
 
         var form = await MultipartBody.ParseAsync(test.Request);
         var prompt = Assert.Single(form.Parts, p => p.Name == "prompt");
@@ -55,11 +56,11 @@ public sealed class MultipartRequestTests
 
         await test.Client.ImageToVideoAsync(
             new ImageToVideoRequest { ModelId = "stabilityai/stable-video-diffusion-img2vid-xt-1-1", Seed = 123, SafetyCheck = false },
-            new LivepeerFile(TestMedia.Png, "frame.png", "image/png"));
+            new LivepeerFile(TestMedia.TinyPng, "frame.png", "image/png"));
 
         Assert.Equal("/image-to-video", test.Request.Uri.AbsolutePath);
         var form = await MultipartBody.ParseAsync(test.Request);
-        AssertFile(form, "image", "frame.png", "image/png", TestMedia.Png);
+        AssertFile(form, "image", "frame.png", "image/png", TestMedia.TinyPng);
         Assert.Equal(
             [
                 new("model_id", "stabilityai/stable-video-diffusion-img2vid-xt-1-1"),
@@ -80,11 +81,11 @@ public sealed class MultipartRequestTests
     {
         using var test = new TestClient(_ => Responses.Json(Samples.ImageJson));
 
-        await test.Client.UpscaleAsync(new UpscaleRequest { Prompt = "sharp" }, new LivepeerFile(TestMedia.Png));
+        await test.Client.UpscaleAsync(new UpscaleRequest { Prompt = "sharp" }, new LivepeerFile(TestMedia.TinyPng));
 
         Assert.Equal("/upscale", test.Request.Uri.AbsolutePath);
         var form = await MultipartBody.ParseAsync(test.Request);
-        AssertFile(form, "image", "blob", "application/octet-stream", TestMedia.Png);
+        AssertFile(form, "image", "blob", "application/octet-stream", TestMedia.TinyPng);
         Assert.Equal(
             [new("prompt", "sharp"), new("model_id", ""), new("safety_check", "true"), new("num_inference_steps", "75")],
             form.Fields);
@@ -111,11 +112,11 @@ public sealed class MultipartRequestTests
 
         await test.Client.SegmentAnything2Async(
             new SegmentAnything2Request { PointCoords = "[[120,45]]", PointLabels = "[1]", ReturnLogits = false },
-            new LivepeerFile(TestMedia.Png));
+            new LivepeerFile(TestMedia.TinyPng));
 
         Assert.Equal("/segment-anything-2", test.Request.Uri.AbsolutePath);
         var form = await MultipartBody.ParseAsync(test.Request);
-        AssertFile(form, "image", "blob", "application/octet-stream", TestMedia.Png);
+        AssertFile(form, "image", "blob", "application/octet-stream", TestMedia.TinyPng);
         Assert.Equal(
             [
                 new("model_id", ""),
@@ -133,11 +134,11 @@ public sealed class MultipartRequestTests
     {
         using var test = new TestClient(_ => Responses.Json(Samples.CaptionJson));
 
-        await test.Client.ImageToTextAsync(new ImageToTextRequest { Prompt = "a photo of" }, new LivepeerFile(TestMedia.Png));
+        await test.Client.ImageToTextAsync(new ImageToTextRequest { Prompt = "a photo of" }, new LivepeerFile(TestMedia.TinyPng));
 
         Assert.Equal("/image-to-text", test.Request.Uri.AbsolutePath);
         var form = await MultipartBody.ParseAsync(test.Request);
-        AssertFile(form, "image", "blob", "application/octet-stream", TestMedia.Png);
+        AssertFile(form, "image", "blob", "application/octet-stream", TestMedia.TinyPng);
         Assert.Equal([new("prompt", "a photo of"), new("model_id", "")], form.Fields);
     }
 
@@ -146,7 +147,7 @@ public sealed class MultipartRequestTests
     {
         using var test = new TestClient(_ => Responses.Json(Samples.ImageJson));
 
-        await test.Client.UpscaleAsync(new UpscaleRequest { Prompt = "café — 猫" }, new LivepeerFile(TestMedia.Png, "café \"1\".png"));
+        await test.Client.UpscaleAsync(new UpscaleRequest { Prompt = "café — 猫" }, new LivepeerFile(TestMedia.TinyPng, "café \"1\".png"));
 
         var form = await MultipartBody.ParseAsync(test.Request);
         Assert.Equal("café %221%22.png", form.Parts[0].FileName);

@@ -1,3 +1,4 @@
+using Livepeer.Testing;
 namespace Livepeer.Client.Tests;
 
 /// <summary>Every success shape of livepeer-ai-api.md §4 reads into its record.</summary>
@@ -20,7 +21,7 @@ public sealed class ResponseParsingTests
     {
         using var test = new TestClient(_ => Responses.Json(Samples.VideoJson));
 
-        var response = await test.Client.ImageToVideoAsync(new ImageToVideoRequest(), new LivepeerFile(TestMedia.Png));
+        var response = await test.Client.ImageToVideoAsync(new ImageToVideoRequest(), new LivepeerFile(TestMedia.TinyPng));
 
         Assert.Equal(new Media("/stream/2b835716/01c0e9a6.mp4", 7, false), Assert.Single(response.Images));
     }
@@ -44,7 +45,7 @@ public sealed class ResponseParsingTests
     {
         using var test = new TestClient(_ => Responses.Json(Samples.MasksJson));
 
-        var response = await test.Client.SegmentAnything2Async(new SegmentAnything2Request(), new LivepeerFile(TestMedia.Png));
+        var response = await test.Client.SegmentAnything2Async(new SegmentAnything2Request(), new LivepeerFile(TestMedia.TinyPng));
 
         Assert.Equal(new MasksResponse("[[[0, 1], [1, 0]]]", "[0.98, 0.71, 0.33]", "[[[-1.5, 2.0]]]"), response);
     }
@@ -54,7 +55,7 @@ public sealed class ResponseParsingTests
     {
         using var test = new TestClient(_ => Responses.Json(Samples.CaptionJson));
 
-        var response = await test.Client.ImageToTextAsync(new ImageToTextRequest(), new LivepeerFile(TestMedia.Png));
+        var response = await test.Client.ImageToTextAsync(new ImageToTextRequest(), new LivepeerFile(TestMedia.TinyPng));
 
         Assert.Equal("a cat sitting on a mat", response.Text);
     }

@@ -1,3 +1,4 @@
+using Livepeer.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Livepeer.Client.Tests;
@@ -29,7 +30,7 @@ public sealed class TimeoutTests
         using var test = new TestClient(Hang, o => o.TimeProvider = clock);
         using var cancellation = new CancellationTokenSource();
 
-        var call = test.Client.UpscaleAsync(new UpscaleRequest { Prompt = "p" }, new LivepeerFile(TestMedia.Png), cancellation.Token);
+        var call = test.Client.UpscaleAsync(new UpscaleRequest { Prompt = "p" }, new LivepeerFile(TestMedia.TinyPng), cancellation.Token);
         await cancellation.CancelAsync();
 
         var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);

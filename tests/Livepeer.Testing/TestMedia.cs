@@ -43,29 +43,31 @@ public static class TestMedia
         output.Write(word);
     }
 
-    /// <summary>A minimal PCM WAV: RIFF/WAVE, fmt chunk, a few samples.</summary>
-    public static byte[] Wav()
+    /// <summary>A 16 kHz mono 16-bit PCM WAV of silence (64 samples when no duration is given).</summary>
+    public static byte[] Wav(TimeSpan? duration = null)
     {
-        using var wav = new MemoryStream();
-        using var writer = new BinaryWriter(wav);
-        var samples = new short[64];
-        writer.Write("RIFF"u8);
-        writer.Write(36 + (samples.Length * 2));
-        writer.Write("WAVEfmt "u8);
-        writer.Write(16);
-        writer.Write((short)1);      // PCM
-        writer.Write((short)1);      // mono
-        writer.Write(16_000);        // sample rate
-        writer.Write(32_000);        // byte rate
-        writer.Write((short)2);      // block align
-        writer.Write((short)16);     // bits per sample
-        writer.Write("data"u8);
-        writer.Write(samples.Length * 2);
-        foreach (var sample in samples)
-            writer.Write(sample);
-        writer.Flush();
-        return wav.ToArray();
+        const int rate = 16_000;
+        var samples = duration is { } d ? (int)(d.TotalSeconds * rate) : 64;
+        var wav = new byte[44 + (samples * 2)];
+        var span = wav.AsSpan();
+        "RIFF"u8.CopyTo(span);
+        BinaryPrimitives.WriteInt32LittleEndian(span[4..], wav.Length - 8);
+        "WAVEfmt "u8.CopyTo(span[8..]);
+        BinaryPrimitives.WriteInt32LittleEndian(span[16..], 16);     // fmt chunk size
+        BinaryPrimitives.WriteInt16LittleEndian(span[20..], 1);      // PCM
+        BinaryPrimitives.WriteInt16LittleEndian(span[22..], 1);      // mono
+        BinaryPrimitives.WriteInt32LittleEndian(span[24..], rate);
+        BinaryPrimitives.WriteInt32LittleEndian(span[28..], rate * 2);
+        BinaryPrimitives.WriteInt16LittleEndian(span[32..], 2);      // block align
+        BinaryPrimitives.WriteInt16LittleEndian(span[34..], 16);     // bits per sample
+        "data"u8.CopyTo(span[36..]);
+        BinaryPrimitives.WriteInt32LittleEndian(span[40..], samples * 2);
+        return wav;
     }
+
+    /// <summary>An 8×8 RGB PNG (a colour gradient), for tests that need a real image without an encoder.</summary>
+    public static byte[] TinyPng { get; } = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAbElEQVR42hXNQRUAUQhCUaMYhShGeVGIQhSizB+XXA7ODDtouIHBQ4YOM8suWm5h8ZKl+0CskDiBsIioHhx76LiDw0eO3oN/4FVf+J8h0PduzBqZ8x/bxNQPwgaFy192SGgelC0q13/CJaXlA8Z7WAFXOTbyAAAAAElFTkSuQmCC");
 
     private static readonly uint[] Table = BuildTable();
 
