@@ -1,4 +1,5 @@
 using Livepeer.Benchmarks.Cli;
+using Livepeer.Benchmarks.Http;
 using Livepeer.Benchmarks.Jobs;
 using Livepeer.Benchmarks.Placement;
 using Livepeer.Benchmarks.Simulation;
@@ -9,6 +10,8 @@ const string Usage = """
       jobs [--concurrency 64[,128..]] [--slots 2] [--shape 1,3,4,4] [--warmup 5] [--duration 20]
            [--paths direct,job-grain,orchestrator] [--probe]  closed-loop load through a real in-process silo
       simulate [--jobs 20000] [--seed 1] [--seeds 1,2,3]      warm-hit simulation of placement policies
+      http [--concurrency 1,64] [--rates 500,1000 [--connections 64]] [--slots 2] [--warmup 20] [--duration 20]
+                                                           HTTP load on POST /upscale vs the same job without HTTP
     """;
 
 if (args.Length == 0)
@@ -25,6 +28,7 @@ try
         "placement" => PlacementCommand.Run(rest),
         "jobs" => await JobsCommand.RunAsync(rest),
         "simulate" => SimulateCommand.Run(rest),
+        "http" => await HttpCommand.RunAsync(rest),
         _ => Fail($"unknown command '{args[0]}'"),
     };
 }

@@ -6,8 +6,8 @@ public sealed partial class FileSystemMediaStore
 {
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Debug, "Media cleanup deleted {Files} expired files and {Folders} empty request folders under {Root}")]
-        public static partial void CleanedUp(ILogger logger, int files, int folders, string root);
+        [LoggerMessage(1, LogLevel.Debug, "Media cleanup deleted {Files} expired files under {Root}")]
+        public static partial void CleanedUp(ILogger logger, int files, string root);
 
         [LoggerMessage(2, LogLevel.Warning, "Media cleanup under {Root} failed")]
         public static partial void CleanupFailed(ILogger logger, string root, Exception exception);

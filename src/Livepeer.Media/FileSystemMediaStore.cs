@@ -4,10 +4,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Livepeer.Media;
 
 /// <summary>
-/// Keeps media as <c>&lt;Root&gt;/&lt;requestId&gt;/&lt;fileName&gt;</c> for <see cref="MediaStoreOptions.Retention"/>,
-/// then deletes it on a timer.
+/// Keeps media as <c>&lt;Root&gt;/&lt;first two hex of requestId&gt;/&lt;requestId&gt;-&lt;fileName&gt;</c> for
+/// <see cref="MediaStoreOptions.Retention"/>, then deletes it on a timer.
 /// </summary>
 /// <remarks>
+/// One file (one inode) per result and 256 long-lived shard folders: a folder per request made every save allocate a
+/// second inode, which the file system's allocator made the gateway's single largest cost under load.
 /// A file's last-write time is set to the <see cref="TimeProvider"/>'s clock when it is saved, so retention survives
 /// restarts and follows a fake clock in tests. Writes are atomic: a hidden temporary file renamed into place.
 /// </remarks>
@@ -53,13 +55,13 @@ public sealed partial class FileSystemMediaStore : IMediaStore, IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (!MediaIds.IsValidId(requestId))
             throw new ArgumentException("A request id is 8 lower-case hex characters.", nameof(requestId));
-        var folder = Path.Combine(_root, requestId);
+        var folder = ShardOf(requestId);
 
         for (var attempt = 1; ; attempt++)
         {
             var fileName = MediaIds.NewFileName(format);
-            var path = Path.Combine(folder, fileName);
-            var temporary = Path.Combine(folder, $".{fileName}.{MediaIds.NewId()}.tmp");
+            var path = Path.Combine(folder, StoredName(requestId, fileName));
+            var temporary = Path.Combine(folder, $".{StoredName(requestId, fileName)}.{MediaIds.NewId()}.tmp");
             var moved = false;
             try
             {
@@ -70,7 +72,7 @@ public sealed partial class FileSystemMediaStore : IMediaStore, IDisposable
                 moved = true;
                 return new StoredMedia(requestId, fileName, MediaFormats.ContentType(format), data.Length);
             }
-            // Cleanup removed the (then empty) request folder between CreateDirectory and the write.
+            // The shard folder was removed from under the store (by hand); CreateDirectory makes it again.
             catch (DirectoryNotFoundException) when (attempt < MaxSaveAttempts)
             {
             }
@@ -97,7 +99,7 @@ public sealed partial class FileSystemMediaStore : IMediaStore, IDisposable
         FileStream stream;
         try
         {
-            stream = new FileStream(Path.Combine(_root, requestId, fileName), new FileStreamOptions
+            stream = new FileStream(Path.Combine(ShardOf(requestId), StoredName(requestId, fileName)), new FileStreamOptions
             {
                 Mode = FileMode.Open,
                 Access = FileAccess.Read,
@@ -120,7 +122,7 @@ public sealed partial class FileSystemMediaStore : IMediaStore, IDisposable
         return Task.FromResult<MediaContent?>(new MediaContent(stream, MediaFormats.ContentType(format), stream.Length, created));
     }
 
-    /// <summary>Deletes expired files, then empty request folders; returns how many files it deleted.</summary>
+    /// <summary>Deletes expired files; returns how many it deleted.</summary>
     public Task<int> CleanupAsync(CancellationToken ct = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -142,19 +144,25 @@ public sealed partial class FileSystemMediaStore : IMediaStore, IDisposable
         _timer?.Dispose();
     }
 
+    /// <summary>Files up to this size are written synchronously: on Linux an async file write is a thread-pool hop that costs more than writing a small image.</summary>
+    private const int SynchronousWriteLimit = 1024 * 1024;
+
     private static async Task WriteAsync(string path, ReadOnlyMemory<byte> data, CancellationToken ct)
     {
+        var small = data.Length <= SynchronousWriteLimit;
         var stream = new FileStream(path, new FileStreamOptions
         {
             Mode = FileMode.CreateNew,
             Access = FileAccess.Write,
             Share = FileShare.None,
-            Options = FileOptions.Asynchronous,
+            Options = small ? FileOptions.None : FileOptions.Asynchronous,
             PreallocationSize = data.Length,
+            BufferSize = 0,
         });
         await using (stream)
         {
-            await stream.WriteAsync(data, ct);
+            if (small) stream.Write(data.Span);
+            else await stream.WriteAsync(data, ct);
         }
     }
 
@@ -182,36 +190,42 @@ public sealed partial class FileSystemMediaStore : IMediaStore, IDisposable
     private int DeleteExpired(CancellationToken ct)
     {
         var now = _time.GetUtcNow();
-        int files = 0, folders = 0;
-        string[] requestFolders;
+        var files = 0;
+        string[] shards;
         try
         {
-            requestFolders = Directory.GetDirectories(_root);
+            shards = Directory.GetDirectories(_root);
         }
         catch (DirectoryNotFoundException)
         {
             return 0;
         }
 
-        foreach (var folder in requestFolders)
+        foreach (var shard in shards)
         {
             ct.ThrowIfCancellationRequested();
+
             // Anything else under the root is not ours to delete.
-            if (!MediaIds.IsValidId(Path.GetFileName(folder)))
+            if (!IsShardName(Path.GetFileName(shard)))
                 continue;
-            foreach (var file in EnumerateFilesOrNone(folder))
+            foreach (var file in EnumerateFilesOrNone(shard))
             {
                 var created = new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero);
                 if (IsExpired(created, now) && TryDelete(file))
                     files++;
             }
-            if (TryDeleteEmptyFolder(folder))
-                folders++;
         }
-        if (files > 0 || folders > 0)
-            Log.CleanedUp(_logger, files, folders, _root);
+
+        if (files > 0)
+            Log.CleanedUp(_logger, files, _root);
         return files;
     }
+
+    private string ShardOf(string requestId) => Path.Combine(_root, requestId[..2]);
+
+    private static string StoredName(string requestId, string fileName) => $"{requestId}-{fileName}";
+
+    private static bool IsShardName(string name) => name.Length == 2 && name.All(char.IsAsciiHexDigitLower);
 
     private static string[] EnumerateFilesOrNone(string folder)
     {
@@ -235,22 +249,6 @@ public sealed partial class FileSystemMediaStore : IMediaStore, IDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             Log.DeleteFailed(_logger, path, ex);
-            return false;
-        }
-    }
-
-    // A save may be creating a file in it right now: then the non-recursive delete fails and the folder stays.
-    private static bool TryDeleteEmptyFolder(string folder)
-    {
-        try
-        {
-            if (Directory.EnumerateFileSystemEntries(folder).Any())
-                return false;
-            Directory.Delete(folder, recursive: false);
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
             return false;
         }
     }

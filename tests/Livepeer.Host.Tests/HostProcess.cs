@@ -27,7 +27,11 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
-    public static HostProcess Start(string configFile, int httpPort)
+    public static HostProcess Start(string configFile, int httpPort) =>
+        Start(["--config", configFile], new Dictionary<string, string>(), httpPort);
+
+    /// <summary>Starts the host from the repository root with <paramref name="arguments"/> and extra environment variables.</summary>
+    public static HostProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, int httpPort)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -37,9 +41,9 @@ internal sealed class HostProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(RepositoryPaths.HostDll);
-        info.ArgumentList.Add("--config");
-        info.ArgumentList.Add(configFile);
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
         info.Environment["DOTNET_gcServer"] = "0";
+        foreach (var (key, value) in environment) info.Environment[key] = value;
         var process = new Process { StartInfo = info };
         var host = new HostProcess(process, httpPort);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);

@@ -16,6 +16,20 @@ public sealed class FileSystemMediaStoreTests : IDisposable
         new MediaStoreOptions { Root = _folder.Path, Retention = Retention, CleanupInterval = cleanupInterval ?? Timeout.InfiniteTimeSpan },
         _time);
 
+    // The documented layout: <root>/<first two characters of the request id>/<requestId>-<fileName>.
+    private string StoredPath(string requestId, string fileName) =>
+        Path.Combine(_folder.Path, requestId[..2], $"{requestId}-{fileName}");
+
+    private string[] StoredNames(string requestId)
+    {
+        var shard = Path.Combine(_folder.Path, requestId[..2]);
+        if (!Directory.Exists(shard))
+            return [];
+        return Directory.GetFiles(shard, $"{requestId}-*")
+            .Select(path => Path.GetFileName(path)[(requestId.Length + 1)..])
+            .ToArray();
+    }
+
     private static async Task<byte[]> ReadAllAsync(MediaContent content)
     {
         using var copy = new MemoryStream();
@@ -38,7 +52,7 @@ public sealed class FileSystemMediaStoreTests : IDisposable
         Assert.Equal(Png.Length, content.Length);
         Assert.Equal(_time.GetUtcNow(), content.Created);
         Assert.Equal(new StoredMedia(requestId, stored.FileName, "image/png", Png.Length), stored);
-        Assert.Equal([stored.FileName], Directory.GetFiles(Path.Combine(_folder.Path, requestId)).Select(Path.GetFileName));
+        Assert.Equal([stored.FileName], StoredNames(requestId));
     }
 
     [Fact]
@@ -73,7 +87,7 @@ public sealed class FileSystemMediaStoreTests : IDisposable
         using var store = CreateStore();
         var requestId = MediaIds.NewId();
         var stored = await store.SaveAsync(requestId, Png, MediaFormat.Png, CancellationToken.None);
-        var path = Path.Combine(_folder.Path, requestId, stored.FileName);
+        var path = StoredPath(requestId, stored.FileName);
 
         _time.Advance(Retention + TimeSpan.FromSeconds(1));
 
@@ -82,7 +96,7 @@ public sealed class FileSystemMediaStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Cleanup_DeletesExpiredFilesAndEmptyFolders()
+    public async Task Cleanup_DeletesExpiredFiles()
     {
         using var store = CreateStore();
         var requestId = MediaIds.NewId();
@@ -93,7 +107,7 @@ public sealed class FileSystemMediaStoreTests : IDisposable
         var deleted = await store.CleanupAsync();
 
         Assert.Equal(2, deleted);
-        Assert.False(Directory.Exists(Path.Combine(_folder.Path, requestId)));
+        Assert.Empty(StoredNames(requestId));
         Assert.True(Directory.Exists(_folder.Path));
     }
 
@@ -110,7 +124,7 @@ public sealed class FileSystemMediaStoreTests : IDisposable
         var deleted = await store.CleanupAsync();
 
         Assert.Equal(1, deleted);
-        Assert.Equal([fresh.FileName], Directory.GetFiles(Path.Combine(_folder.Path, requestId)).Select(Path.GetFileName));
+        Assert.Equal([fresh.FileName], StoredNames(requestId));
         Assert.Null(await store.OpenAsync(requestId, old.FileName, CancellationToken.None));
         await using var content = await store.OpenAsync(requestId, fresh.FileName, CancellationToken.None);
         Assert.NotNull(content);
@@ -138,10 +152,10 @@ public sealed class FileSystemMediaStoreTests : IDisposable
         await store.SaveAsync(requestId, Png, MediaFormat.Png, CancellationToken.None);
 
         _time.Advance(Retention - TimeSpan.FromMinutes(1));
-        Assert.True(Directory.Exists(Path.Combine(_folder.Path, requestId)));
+        Assert.Single(StoredNames(requestId));
 
         _time.Advance(TimeSpan.FromMinutes(2));
-        Assert.False(Directory.Exists(Path.Combine(_folder.Path, requestId)));
+        Assert.Empty(StoredNames(requestId));
     }
 
     [Fact]
@@ -154,7 +168,7 @@ public sealed class FileSystemMediaStoreTests : IDisposable
         store.Dispose();
         _time.Advance(Retention * 2);
 
-        Assert.True(Directory.Exists(Path.Combine(_folder.Path, requestId)));
+        Assert.Single(StoredNames(requestId));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.OpenAsync(requestId, "0123abcd.png", CancellationToken.None));
     }
 
@@ -179,8 +193,8 @@ public sealed class FileSystemMediaStoreTests : IDisposable
     {
         using var store = CreateStore();
         var requestId = MediaIds.NewId();
-        var folder = Directory.CreateDirectory(Path.Combine(_folder.Path, requestId)).FullName;
-        await File.WriteAllBytesAsync(Path.Combine(folder, ".0123abcd.png.89abcdef.tmp"), Png);
+        var folder = Directory.CreateDirectory(Path.Combine(_folder.Path, requestId[..2])).FullName;
+        await File.WriteAllBytesAsync(Path.Combine(folder, $".{requestId}-0123abcd.png.89abcdef.tmp"), Png);
 
         Assert.Null(await store.OpenAsync(requestId, ".0123abcd.png.89abcdef.tmp", CancellationToken.None));
     }
@@ -213,7 +227,7 @@ public sealed class FileSystemMediaStoreTests : IDisposable
             Task.Run(() => store.SaveAsync(requestId, new[] { (byte)i }, MediaFormat.Wav, CancellationToken.None))));
 
         Assert.Equal(64, saves.Select(s => s.FileName).Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(64, Directory.GetFiles(Path.Combine(_folder.Path, requestId)).Length);
+        Assert.Equal(64, StoredNames(requestId).Length);
         foreach (var (save, i) in saves.Select((s, i) => (s, i)))
         {
             await using var content = await store.OpenAsync(requestId, save.FileName, CancellationToken.None);

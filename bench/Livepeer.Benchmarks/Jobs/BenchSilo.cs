@@ -38,7 +38,7 @@ internal sealed class BenchSilo : IAsyncDisposable
 
     public static async Task<BenchSilo> StartAsync(string modelsRoot, string modelId, int slots)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         var logFilter = new ShutdownLogFilter();
         builder.Logging.AddFilter(logFilter.Allows);
         builder.UseOrleans(silo =>

@@ -13,10 +13,7 @@ internal static class ClosedLoopLoad
         var measureFrom = Stopwatch.GetTimestamp() + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         var stopAt = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
 
-        // A thread of its own: under load the thread pool may run this late, and the CPU and GC baselines with it.
-        var baseline = new ProcessBaseline();
-        var baselineThread = new Thread(() => baseline.CaptureAt(measureFrom)) { IsBackground = true, Name = "measure-window" };
-        baselineThread.Start();
+        var baseline = ProcessBaseline.StartCapturingAt(measureFrom);
 
         var callers = new Task<Caller>[concurrency];
         for (var i = 0; i < concurrency; i++)
@@ -26,7 +23,7 @@ internal static class ClosedLoopLoad
         }
 
         var done = await Task.WhenAll(callers);
-        baselineThread.Join();
+        baseline.WaitUntilCaptured();
         var finished = Stopwatch.GetTimestamp();
         var elapsed = Stopwatch.GetElapsedTime(measureFrom, finished);
         var (cpu, gen0, gen1, gen2) = baseline.Since();
@@ -34,26 +31,6 @@ internal static class ClosedLoopLoad
             path.Name, concurrency, elapsed, new Cli.Percentiles(done.SelectMany(c => c.LatenciesMs)),
             done.Sum(c => c.Errors), done.Select(c => c.FirstError).FirstOrDefault(e => e is not null),
             cpu.TotalSeconds / elapsed.TotalSeconds, gen0, gen1, gen2);
-    }
-
-    /// <summary>Process CPU time and GC counts when the measured window opens.</summary>
-    private sealed class ProcessBaseline
-    {
-        private TimeSpan cpu;
-        private int gen0;
-        private int gen1;
-        private int gen2;
-
-        public void CaptureAt(long timestamp)
-        {
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp);
-            if (wait > TimeSpan.Zero) Thread.Sleep(wait);
-            cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-        }
-
-        public (TimeSpan Cpu, int Gen0, int Gen1, int Gen2) Since() =>
-            (Process.GetCurrentProcess().TotalProcessorTime - cpu, GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2);
     }
 
     private sealed class Caller(int index)

@@ -26,10 +26,14 @@ internal sealed partial class RouteRefresher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The silo starts as a hosted service of its own; grain calls work once the whole host has started.
+        // The silo is a hosted service of its own and may stop before this one: stop with the application, not after it.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
+        var token = stopping.Token;
+
+        // Grain calls work once the whole host, silo included, has started.
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        using (token.Register(() => started.TrySetCanceled(token)))
         {
             try
             {
@@ -41,21 +45,26 @@ internal sealed partial class RouteRefresher(
             }
         }
 
-        while (!stoppingToken.IsCancellationRequested)
+        while (!token.IsCancellationRequested)
         {
             try
             {
-                await RefreshAsync(stoppingToken);
-                await Task.Delay(options.Value.DiscoveryInterval, time, stoppingToken);
+                await RefreshAsync(token);
+                await Task.Delay(options.Value.DiscoveryInterval, time, token);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception e)
+            catch (Exception e) when (!token.IsCancellationRequested)
             {
                 LogRefreshFailed(logger, e);
-                await Task.Delay(options.Value.DiscoveryInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(options.Value.DiscoveryInterval, time, token).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+            catch (Exception)
+            {
+                // Failed because the silo went away during shutdown: nothing to report.
+                return;
             }
         }
     }

@@ -31,7 +31,11 @@ internal sealed partial class StartupBanner(
         var urlList = string.Join(", ", urls);
         LogReady(logger, roleNames, siloName, urlList);
         foreach (var url in urls)
+        {
             LogEndpoints(logger, url);
+            if (roles.Roles.HasFlag(HostRole.Gateway))
+                LogApi(logger, url);
+        }
 
         if (roles.Roles.HasFlag(HostRole.Orchestrator))
         {
@@ -54,6 +58,9 @@ internal sealed partial class StartupBanner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving {Url}/healthz, {Url}/health and {Url}/status")]
     private static partial void LogEndpoints(ILogger logger, string url);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Livepeer AI API at {Url}/ (POST /upscale, /text-to-image, … also under /api/beta/generate; OpenAPI at {Url}/openapi.json)")]
+    private static partial void LogApi(ILogger logger, string url);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Orchestrator {Address} offers {Pipeline} {ModelId}: warm {Warm}, capacity {Capacity}, {Price} {Currency} per {PixelsPerUnit} units")]
     private static partial void LogOffer(ILogger logger, string address, string pipeline, string modelId, bool warm, int capacity, decimal price, string currency, long pixelsPerUnit);
