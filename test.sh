@@ -57,8 +57,20 @@ stop_postgres() {
 require_dotnet
 require_postgres
 start_postgres
+require_npm() {
+  command -v npm >/dev/null || apt_install nodejs npm
+}
+
+fetch_assets() {
+  # Third-party models, vocabularies and reference images the tests use; fetched once into .cache/assets (or LIVEPEER_ASSETS).
+  log "fetching test assets (once; kept in ${LIVEPEER_ASSETS:-.cache/assets})"
+  dotnet run --project tools/Livepeer.ModelTool -c Release -- fetch all >/dev/null
+}
+
 log "building"
 dotnet build Livepeer.Orleans.sln -nologo -v quiet
+require_npm
+fetch_assets
 log "testing"
 # One test assembly at a time: each starts in-process Orleans clusters, and the machines have 2 cores.
 dotnet test Livepeer.Orleans.sln --no-build -nologo -m:1 "$@"

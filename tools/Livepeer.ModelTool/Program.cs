@@ -1,9 +1,11 @@
 using System.Globalization;
 using Livepeer.ModelBuilder;
+using Livepeer.ModelTool.Fetch;
 
 // Usage:
 //   bundled <modelsRoot>                                    the models committed under models/
 //   upscaler <modelsRoot> <modelId> <parameters> <memoryMb>  a tiny upscaler of about that many parameters
+//   fetch <asset|all> [assetsRoot]                          third-party assets into the asset cache
 switch (args)
 {
     case ["bundled", var root]:
@@ -16,7 +18,12 @@ switch (args)
         var folder = ModelFolders.WriteTinyUpscaler(root, modelId, chosen, long.Parse(memoryMb, CultureInfo.InvariantCulture) * 1024 * 1024);
         Console.WriteLine($"{folder}: {chosen.ParameterCount} parameters");
         return 0;
+    case ["fetch", var what]:
+        return await AssetFetchers.RunAsync(what, AssetFolder.Default());
+    case ["fetch", var what, var assetsRoot]:
+        return await AssetFetchers.RunAsync(what, assetsRoot);
     default:
-        Console.Error.WriteLine("usage: bundled <modelsRoot> | upscaler <modelsRoot> <modelId> <parameters> <memoryMb>");
+        Console.Error.WriteLine("usage: bundled <modelsRoot> | upscaler <modelsRoot> <modelId> <parameters> <memoryMb> | fetch <asset|all> [assetsRoot]");
+        Console.Error.WriteLine(AssetFetchers.Usage);
         return 1;
 }
