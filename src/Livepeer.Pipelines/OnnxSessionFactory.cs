@@ -25,7 +25,13 @@ internal sealed partial class OnnxSessionFactory(ILogger<OnnxSessionFactory> log
         using var options = BaseOptions(device);
         try
         {
-            options.AppendExecutionProvider_CUDA(device.Index);
+            using var cuda = new OrtCUDAProviderOptions();
+            var settings = new Dictionary<string, string>(device.CudaOptions, StringComparer.Ordinal)
+            {
+                ["device_id"] = device.Index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+            cuda.UpdateOptions(settings);
+            options.AppendExecutionProvider_CUDA(cuda);
             return new InferenceSession(modelPath, options);
         }
         catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)

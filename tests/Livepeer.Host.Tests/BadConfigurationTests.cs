@@ -37,6 +37,8 @@ public sealed class BadConfigurationTests : IDisposable
     [InlineData("Livepeer:Worker:Devices:0:Slots", "-1", "Livepeer:Worker:Devices:0:Slots must be positive, got -1")]
     [InlineData("Livepeer:Worker:Devices:0:MemoryMb", "-512", "Livepeer:Worker:Devices:0:MemoryMb must be positive, got -512")]
     [InlineData("Livepeer:Worker:Devices:0:Kind", "tpu", "Livepeer:Worker:Devices:0:Kind must be 'cpu' or 'cuda', got 'tpu'")]
+    [InlineData("Livepeer:Worker:Devices:0:CudaOptions:prefer_nchw", "1", "Livepeer:Worker:Devices:0:CudaOptions:prefer_nchw is not an ONNX Runtime CUDA provider option")]
+    [InlineData("Livepeer:Worker:Devices:0:CudaOptions:cudnn_conv_algo_search", "FASTEST", "Livepeer:Worker:Devices:0:CudaOptions:cudnn_conv_algo_search must be EXHAUSTIVE, HEURISTIC or DEFAULT, got 'FASTEST'")]
     [InlineData("Livepeer:Orchestrator:Address", "0x123", "Livepeer:Orchestrator:Address must be an Ethereum address")]
     [InlineData("Livepeer:Cluster:Clustering", "zookeeper", "Livepeer:Cluster:Clustering must be 'localhost' or 'postgres', got 'zookeeper'")]
     [InlineData("Livepeer:Cluster:SiloPort", "70000", "Livepeer:Cluster:SiloPort must be a TCP port")]

@@ -20,6 +20,14 @@ public sealed class DeviceOptions
     /// <summary>CPU threads of one run (CPU provider only). Default 1.</summary>
     public int ThreadsPerRun { get; set; } = 1;
 
+    /// <summary>
+    /// ONNX Runtime CUDA provider options for <c>cuda</c> devices, over the defaults <c>prefer_nhwc=1</c> and
+    /// <c>cudnn_conv_algo_search=EXHAUSTIVE</c> (e.g. <c>CudaOptions:use_tf32=0</c>).
+    /// </summary>
+    public Dictionary<string, string> CudaOptions { get; set; } = new(ComputeDevice.DefaultCudaOptions, StringComparer.Ordinal);
+
+    internal ComputeDevice Compute => new(ParsedKind, Index, ThreadsPerRun) { CudaOptions = CudaOptions };
+
     internal DeviceKind ParsedKind => Kind switch
     {
         "cuda" => DeviceKind.Cuda,

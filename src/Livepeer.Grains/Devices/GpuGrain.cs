@@ -35,7 +35,7 @@ internal sealed partial class GpuGrain(
             throw new JobFailedException(JobErrorKind.NoWorker, $"Device {key} is not configured on worker '{worker.Id}'.");
 
         kind = options.Kind;
-        compute = new ComputeDevice(options.ParsedKind, options.Index, options.ThreadsPerRun);
+        compute = options.Compute;
         table = new DeviceModelTable(options.MemoryBytes, time);
         slots = new SlotGate(options.Slots);
         inference = worker.InferenceThreadsOf(options.Index);

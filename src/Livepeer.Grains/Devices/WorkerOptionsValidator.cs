@@ -36,6 +36,8 @@ internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
                 errors.Add($"{key}:Slots must be positive, got {d.Slots}.");
             if (d.ThreadsPerRun <= 0)
                 errors.Add($"{key}:ThreadsPerRun must be positive, got {d.ThreadsPerRun}.");
+            foreach (var problem in CudaProviderOptions.Check(d.CudaOptions))
+                errors.Add($"{key}:CudaOptions:{problem}");
         }
 
         for (var i = 0; i < options.Orchestrators.Count; i++)
