@@ -1,0 +1,119 @@
+using System.Globalization;
+using Livepeer.Media;
+
+namespace Livepeer.Pipelines;
+
+/// <summary>
+/// The <see cref="ModelFamilies.OnnxUpscaler"/> family: an image in (any format the media library decodes), the model
+/// run tile by tile (<see cref="UpscaleSettings"/>) as 1×3×H×W tensors in the manifest's pixel range, the kept cores
+/// stitched into one image, a PNG out. Tiles bound the device memory a large input needs and let a cancelled job stop
+/// between runs. Alpha is dropped (composited by the decoder); priced by input pixels, as go-livepeer prices upscale.
+/// </summary>
+internal sealed class UpscalePipeline : ILoadedModel
+{
+    /// <summary>Largest input image, so one job cannot hold the device for minutes.</summary>
+    internal static readonly ImageLimits InputLimits = new() { MaxPixels = 2048L * 2048 };
+
+    /// <summary>Largest output image (a 4096×4096 PNG is already ~50 MB of RGB to encode and send).</summary>
+    internal const long MaxOutputPixels = 4096L * 4096;
+
+    private readonly SingleInputSession session;
+    private readonly ModelManifest manifest;
+    private readonly UpscaleSettings settings;
+    private readonly float pixelScale;
+
+    // The model's factor, learned from the first tile it upscales unless the manifest names it; 0 until known.
+    private int scale;
+
+    public UpscalePipeline(SingleInputSession session, ModelManifest manifest)
+    {
+        this.session = session;
+        this.manifest = manifest;
+        settings = UpscaleSettings.From(manifest, session.InputDims);
+        pixelScale = manifest.PixelRange == PixelRanges.Byte ? 1f : 1f / 255f;
+        scale = settings.Scale ?? 0;
+    }
+
+    public string ExecutionProvider => session.Provider;
+
+    public void WarmUp(CancellationToken cancellationToken) => Warmup.Run(session, manifest, cancellationToken);
+
+    public PipelineOutput Run(PipelineInput input, CancellationToken cancellationToken)
+    {
+        RgbImage image;
+        try
+        {
+            image = ImageCodec.Decode(input.Data, InputLimits);
+        }
+        catch (Exception e) when (e is UnsupportedMediaException or MediaTooLargeException)
+        {
+            throw new InvalidPipelineInputException(e.Message);
+        }
+
+        var upscaled = Upscale(image, cancellationToken);
+        var png = ImageCodec.EncodePng(upscaled);
+        var seed = input.Parameters.TryGetValue("seed", out var text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : 0;
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["width"] = upscaled.Width.ToString(CultureInfo.InvariantCulture),
+            ["height"] = upscaled.Height.ToString(CultureInfo.InvariantCulture),
+        };
+
+        // No safety checker runs on upscales, so nothing is flagged.
+        return new PipelineOutput([new PipelineArtifact(png, "image/png", seed, Nsfw: false)], metadata, (long)image.Width * image.Height);
+    }
+
+    /// <summary>Upscales <paramref name="image"/> tile by tile.</summary>
+    internal RgbImage Upscale(RgbImage image, CancellationToken cancellationToken)
+    {
+        var tiles = UpscaleTiles.Plan(image.Width, image.Height, settings.TileSize, settings.TilePadding);
+        // Once the factor is known, an oversized result is refused before any tile runs.
+        var known = scale;
+        var output = known != 0 ? AllocateOutput(image, known) : null;
+        foreach (var tile in tiles)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var planeWidth = settings.FixedWidth ?? tile.Context.Width;
+            var planeHeight = settings.FixedHeight ?? tile.Context.Height;
+            long[] shape = [1, 3, planeHeight, planeWidth];
+            TensorShape.Check(shape, session.InputDims, session.InputName);
+            var (values, outputShape) = session.Run(ImageCodec.RegionToPlanar(image, tile.Context, pixelScale, planeWidth, planeHeight), shape, cancellationToken);
+            var factor = ScaleOf(outputShape, planeWidth, planeHeight);
+            output ??= AllocateOutput(image, factor);
+
+            var kept = new PixelRect(
+                (tile.Core.X - tile.Context.X) * factor,
+                (tile.Core.Y - tile.Context.Y) * factor,
+                tile.Core.Width * factor,
+                tile.Core.Height * factor);
+            ImageCodec.PlanarRegionInto(values, planeWidth * factor, planeHeight * factor, kept, pixelScale, output, tile.Core.X * factor, tile.Core.Y * factor);
+        }
+
+        return output!;
+    }
+
+    public void Dispose() => session.Dispose();
+
+    private int ScaleOf(long[] outputShape, int planeWidth, int planeHeight)
+    {
+        if (outputShape is not [1, 3, var height, var width] || width % planeWidth != 0 || height % planeHeight != 0 || width / planeWidth != height / planeHeight)
+            throw new InvalidModelException($"Model '{manifest.Id}' returned [{TensorShape.Format(outputShape)}] for a {planeHeight}x{planeWidth} input; an upscaler returns 1x3 and the input size times a whole factor.");
+
+        var factor = (int)(width / planeWidth);
+        var known = scale;
+        if (known == 0)
+            scale = factor;
+        else if (known != factor)
+            throw new InvalidModelException($"Model '{manifest.Id}' upscaled by {factor}, but its factor is {known}.");
+        return factor;
+    }
+
+    private static RgbImage AllocateOutput(RgbImage image, int factor)
+    {
+        var width = (long)image.Width * factor;
+        var height = (long)image.Height * factor;
+        if (width * height > MaxOutputPixels)
+            throw new InvalidPipelineInputException($"A {image.Width}x{image.Height} image upscaled {factor}x would be {width}x{height}, over the {MaxOutputPixels} pixel limit for one result.");
+        return new RgbImage((int)width, (int)height, new byte[3 * width * height]);
+    }
+}
