@@ -9,7 +9,3 @@ public sealed class ThickModelFixture : IDisposable
 
     public void Dispose() => Model.Dispose();
 }
-
-/// <summary>Test classes that share <see cref="ThickModelFixture"/>.</summary>
-[CollectionDefinition(ThickModelFixture.Collection)]
-public sealed class ThickModelCollection : ICollectionFixture<ThickModelFixture>;
