@@ -3,7 +3,10 @@ using Livepeer.ModelBuilder;
 
 namespace Livepeer.Pipelines.Tests;
 
-/// <summary>The committed <c>models/</c> folder is exactly what <see cref="ModelFolders.WriteBundled"/> writes today.</summary>
+/// <summary>
+/// The committed <c>models/</c> folder is exactly what <see cref="ModelFolders.WriteBundled"/> writes today, plus the
+/// converted ESRGAN model (checked against its package in <c>Upscale/CommittedEsrganModelTests</c>).
+/// </summary>
 public sealed class BundledModelsTests : IDisposable
 {
     private static readonly string CommittedRoot = Path.Combine(RepositoryRoot.Path, "models");
@@ -34,8 +37,10 @@ public sealed class BundledModelsTests : IDisposable
         var committed = Directory.EnumerateFiles(CommittedRoot, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(CommittedRoot, f).Replace(Path.DirectorySeparatorChar, '/'))
             .Order(StringComparer.Ordinal);
+        var esrgan = EsrganModels.ModelId(EsrganModels.BundledSize);
         var expected = ModelFolders.Bundled
             .SelectMany(b => new[] { $"{b.ModelId}/{ModelManifest.FileName}", $"{b.ModelId}/model.onnx" })
+            .Concat([$"{esrgan}/{ModelManifest.FileName}", $"{esrgan}/model.onnx", $"{esrgan}/LICENSE"])
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, committed);
@@ -46,7 +51,7 @@ public sealed class BundledModelsTests : IDisposable
     {
         var store = ModelStore.Open(CommittedRoot);
 
-        Assert.Equal(ModelFolders.Bundled.Count, store.Models.Count);
+        Assert.Equal(ModelFolders.Bundled.Count + 1, store.Models.Count);
         foreach (var (modelId, _, memoryBytes) in ModelFolders.Bundled)
         {
             Assert.True(store.TryGet(modelId, out var model), $"'{modelId}' is not in the committed store.");

@@ -6,6 +6,7 @@ using Livepeer.ModelTool.Fetch;
 //   bundled <modelsRoot>                                    the models committed under models/
 //   upscaler <modelsRoot> <modelId> <parameters> <memoryMb>  a tiny upscaler of about that many parameters
 //   fetch <asset|all> [assetsRoot]                          third-party assets into the asset cache
+//   esrgan <size> <modelsRoot> [assetsRoot]                 an UpscalerJS ESRGAN x4 model as <modelsRoot>/upscalerjs/esrgan-<size>-x4
 switch (args)
 {
     case ["bundled", var root]:
@@ -22,8 +23,29 @@ switch (args)
         return await AssetFetchers.RunAsync(what, AssetFolder.Default());
     case ["fetch", var what, var assetsRoot]:
         return await AssetFetchers.RunAsync(what, assetsRoot);
+    case ["esrgan", var size, var root]:
+        return await WriteEsrganAsync(size, root, AssetFolder.Default());
+    case ["esrgan", var size, var root, var assetsRoot]:
+        return await WriteEsrganAsync(size, root, assetsRoot);
     default:
         Console.Error.WriteLine("usage: bundled <modelsRoot> | upscaler <modelsRoot> <modelId> <parameters> <memoryMb> | fetch <asset|all> [assetsRoot]");
+        Console.Error.WriteLine($"       esrgan <{string.Join('|', EsrganModels.Sizes)}> <modelsRoot> [assetsRoot]   (the committed one: esrgan {EsrganModels.BundledSize} models)");
         Console.Error.WriteLine(AssetFetchers.Usage);
         return 1;
+}
+
+// The package comes through the asset cache, so the committed model and the cached ones share one download.
+static async Task<int> WriteEsrganAsync(string size, string modelsRoot, string assetsRoot)
+{
+    if (!EsrganModels.Sizes.Contains(size))
+    {
+        Console.Error.WriteLine($"unknown ESRGAN size '{size}'; known: {string.Join(", ", EsrganModels.Sizes)}");
+        return 1;
+    }
+
+    var package = await EsrganFetcher.EnsurePackageAsync(assetsRoot, size, CancellationToken.None);
+    var folder = Path.Combine(modelsRoot, EsrganModels.ModelId(size).Replace('/', Path.DirectorySeparatorChar));
+    EsrganModels.WriteX4(package, folder, size);
+    Console.WriteLine($"{EsrganModels.ModelId(size)} → {folder} ({new FileInfo(Path.Combine(folder, "model.onnx")).Length} bytes)");
+    return 0;
 }

@@ -5,6 +5,8 @@ internal static class AssetFetchers
 {
     public static IReadOnlyList<IAssetFetcher> All { get; } =
     [
+        new EsrganFetcher(),
+        new PhotosFetcher(),
     ];
 
     public static async Task<int> RunAsync(string what, string assetsRoot)
