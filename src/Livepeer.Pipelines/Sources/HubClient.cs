@@ -71,7 +71,8 @@ internal sealed class HubClient
 
     /// <summary>
     /// Asks for <paramref name="file"/>'s content from byte <paramref name="offset"/> on. The answer is 200 (whole
-    /// file), 206 (the range) or 416 (range refused); anything else throws a <see cref="ModelSourceException"/>.
+    /// file), 206 (the range) or 416 (range refused); anything else throws a <see cref="ModelSourceException"/>, and a
+    /// server that cannot be reached an <see cref="HttpRequestException"/>.
     /// </summary>
     public async Task<HttpResponseMessage> OpenAsync(HubFile file, string commit, long offset, CancellationToken cancellationToken)
     {
@@ -107,11 +108,14 @@ internal sealed class HubClient
         }
         catch (HttpRequestException e)
         {
-            throw new ModelSourceException($"{Description}: reading the Hub's answer to {url.AbsolutePath} failed: {e.Message}", e);
+            throw new ModelSourceException($"{Description}: could not reach {url.GetLeftPart(UriPartial.Authority)}: {e.Message}", e);
         }
     }
 
-    /// <summary>Sends a GET, following redirects by hand; the token goes only to the Hub's origin, a range to every hop.</summary>
+    /// <summary>
+    /// Sends a GET, following redirects by hand; the token goes only to the Hub's origin, a range to every hop.
+    /// A server that cannot be reached throws <see cref="HttpRequestException"/>.
+    /// </summary>
     private async Task<HttpResponseMessage> SendAsync(Uri url, long? rangeFrom, CancellationToken cancellationToken)
     {
         for (var redirects = 0; ; redirects++)
@@ -122,16 +126,7 @@ internal sealed class HubClient
             if (rangeFrom is { } from)
                 request.Headers.Range = new RangeHeaderValue(from, null);
 
-            HttpResponseMessage response;
-            try
-            {
-                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            }
-            catch (HttpRequestException e)
-            {
-                throw new ModelSourceException($"{Description}: could not reach {url.GetLeftPart(UriPartial.Authority)}: {e.Message}", e);
-            }
-
+            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (!IsRedirect(response.StatusCode))
                 return response;
             using (response)

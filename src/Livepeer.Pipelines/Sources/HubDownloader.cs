@@ -68,6 +68,10 @@ internal sealed class HubDownloader(HubClient hub, TimeSpan stallTimeout, TimePr
         {
             return new Attempt(offset, 0, false, $"no answer within {stallTimeout.TotalSeconds:0.#} s");
         }
+        catch (HttpRequestException e)
+        {
+            return new Attempt(offset, 0, false, e.Message);
+        }
 
         using (response)
         {
@@ -140,8 +144,9 @@ internal sealed class HubDownloader(HubClient hub, TimeSpan stallTimeout, TimePr
         }
     }
 
-    private ModelSourceException Truncated(HubFile file, Attempt attempt) =>
-        new($"{hub.Description}, file '{file.Path}': the download is truncated at {attempt.Length} of {file.Size} bytes ({attempt.Reason}). " +
+    private ModelSourceException Truncated(HubFile file, Attempt attempt) => attempt.Length == 0
+        ? new($"{hub.Description}, file '{file.Path}': the download failed before any byte arrived ({attempt.Reason}).")
+        : new($"{hub.Description}, file '{file.Path}': the download is truncated at {attempt.Length} of {file.Size} bytes ({attempt.Reason}). " +
             $"The part received is kept in '{Path.GetFileName(file.Path)}{ModelFolder.PartialSuffix}'; fetching again resumes it.");
 
     private ModelSourceException DiskError(string path, Exception e) =>

@@ -21,17 +21,18 @@ public sealed partial class HuggingFaceSource : IModelSource
     /// <summary>Creates the source; <paramref name="repository"/> is checked here.</summary>
     /// <exception cref="ArgumentException">A setting of <paramref name="repository"/> is wrong.</exception>
     public HuggingFaceSource(HuggingFaceRepository repository, ILogger<HuggingFaceSource>? logger = null)
-        : this(repository, SharedHttp.Value, TimeProvider.System, logger)
+        : this(repository, TimeProvider.System, logger)
     {
     }
 
-    internal HuggingFaceSource(HuggingFaceRepository repository, HttpClient http, TimeProvider time, ILogger? logger)
+    /// <summary>Creates the source with its own clock, which times out stalled transfers.</summary>
+    internal HuggingFaceSource(HuggingFaceRepository repository, TimeProvider time, ILogger? logger)
     {
         ArgumentNullException.ThrowIfNull(repository);
         repository.Validate();
         this.repository = repository;
         this.logger = logger ?? NullLogger.Instance;
-        hub = new HubClient(http, repository, time, this.logger);
+        hub = new HubClient(SharedHttp.Value, repository, time, this.logger);
         downloader = new HubDownloader(hub, repository.StallTimeout, time, this.logger);
     }
 
