@@ -125,6 +125,8 @@ internal sealed class HubClient
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             if (rangeFrom is { } from)
                 request.Headers.Range = new RangeHeaderValue(from, null);
+            // Without it a server may compress, and then neither sizes nor ranges are of the file's bytes.
+            request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("identity"));
 
             var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (!IsRedirect(response.StatusCode))

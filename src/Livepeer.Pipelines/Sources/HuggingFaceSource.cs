@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -95,7 +96,7 @@ public sealed partial class HuggingFaceSource : IModelSource
     }
 
     /// <summary>The listed files the patterns pick (all when there are none), plus the manifest, which comes last so the folder counts as a model only once everything else is in place.</summary>
-    private System.Collections.Immutable.ImmutableArray<HubFile> Choose(IReadOnlyList<HubFile> listed, string commit)
+    private ImmutableArray<HubFile> Choose(IReadOnlyList<HubFile> listed, string commit)
     {
         var byPath = listed.Where(file => !ModelFolder.IsReserved(file.Path)).ToDictionary(file => file.Path, StringComparer.Ordinal);
         IEnumerable<string> paths = byPath.Keys.Order(StringComparer.Ordinal);
@@ -115,7 +116,7 @@ public sealed partial class HuggingFaceSource : IModelSource
     }
 
     /// <summary>Deletes files an earlier fetch into <paramref name="folder"/> delivered that this one no longer does.</summary>
-    private void DeleteLeftovers(string folder, SourceRecord? old, System.Collections.Immutable.ImmutableArray<HubFile> chosen)
+    private void DeleteLeftovers(string folder, SourceRecord? old, ImmutableArray<HubFile> chosen)
     {
         if (old is null)
             return;

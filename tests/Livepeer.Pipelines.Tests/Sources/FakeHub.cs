@@ -89,7 +89,8 @@ internal sealed class FakeHub : IAsyncDisposable
     private void Record(HttpContext context, string server) =>
         Requests.Enqueue(new FakeRequest(server, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "",
             context.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
-            context.Request.Headers.Range.ToString() is { Length: > 0 } range ? range : null));
+            context.Request.Headers.Range.ToString() is { Length: > 0 } range ? range : null,
+            context.Request.Headers.AcceptEncoding.ToString()));
 
     private async Task HandleHubAsync(HttpContext context)
     {
@@ -296,4 +297,4 @@ internal sealed class FakeHub : IAsyncDisposable
 
 /// <summary>A request one of the fake servers received.</summary>
 /// <param name="Server"><c>hub</c> or <c>cdn</c>.</param>
-internal sealed record FakeRequest(string Server, string Path, string Query, string? Authorization, string? Range);
+internal sealed record FakeRequest(string Server, string Path, string Query, string? Authorization, string? Range, string AcceptEncoding);

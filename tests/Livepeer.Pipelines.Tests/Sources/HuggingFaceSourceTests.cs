@@ -27,6 +27,7 @@ public sealed class HuggingFaceSourceTests : HubTestBase
         Assert.Equal(total, reports[^1].TotalBytes);
         Assert.Equal(ModelManifest.FileName, reports[^1].File);
         Assert.Contains(reports, report => report.File == SourceFixtures.DataPath && report.FileBytes > 0 && report.FileBytes < SourceFixtures.DataSize);
+        Assert.All(Hub.Requests, request => Assert.Equal("identity", request.AcceptEncoding));
     }
 
     [Fact]
