@@ -1,11 +1,13 @@
 using System.Globalization;
 using Livepeer.ModelBuilder;
 using Livepeer.ModelTool.Fetch;
+using Livepeer.ModelTool.Pull;
 
 // Usage:
 //   bundled <modelsRoot>                                    the models committed under models/
 //   upscaler <modelsRoot> <modelId> <parameters> <memoryMb>  a tiny upscaler of about that many parameters
 //   fetch <asset|all> [assetsRoot]                          third-party assets into the asset cache
+//   pull <modelsRoot> <owner/name> [options]                a Hugging Face repository as a model folder
 switch (args)
 {
     case ["bundled", var root]:
@@ -22,8 +24,11 @@ switch (args)
         return await AssetFetchers.RunAsync(what, AssetFolder.Default());
     case ["fetch", var what, var assetsRoot]:
         return await AssetFetchers.RunAsync(what, assetsRoot);
+    case ["pull", .. var pull]:
+        return await PullCommand.RunAsync(pull);
     default:
         Console.Error.WriteLine("usage: bundled <modelsRoot> | upscaler <modelsRoot> <modelId> <parameters> <memoryMb> | fetch <asset|all> [assetsRoot]");
         Console.Error.WriteLine(AssetFetchers.Usage);
+        Console.Error.WriteLine(PullCommand.Usage);
         return 1;
 }

@@ -7,10 +7,13 @@ internal sealed class TransferProgress(IProgress<ModelSourceProgress>? sink, lon
     private long finishedBytes;
     private long lastReported = -1;
 
-    /// <summary>Reports <paramref name="fileBytes"/> of <paramref name="file"/> on disk; <paramref name="force"/> reports even a small step.</summary>
+    /// <summary>
+    /// Reports <paramref name="fileBytes"/> of <paramref name="file"/> on disk; <paramref name="force"/> reports even a
+    /// small step. A file's last byte is reported by <see cref="Complete"/> alone, once the file is checked and in place.
+    /// </summary>
     public void Report(string file, long fileBytes, long fileSize, bool force = false)
     {
-        if (sink is null || (!force && lastReported >= 0 && fileBytes - lastReported < ReportEvery && fileBytes != fileSize))
+        if (sink is null || (!force && (fileBytes == fileSize || (lastReported >= 0 && fileBytes - lastReported < ReportEvery))))
             return;
         lastReported = fileBytes;
         sink.Report(new ModelSourceProgress(file, fileBytes, fileSize, finishedBytes + fileBytes, totalSize));
