@@ -1,12 +1,14 @@
 using System.Globalization;
 using Livepeer.ModelBuilder;
 using Livepeer.ModelTool.Fetch;
+using Livepeer.ModelTool.Pull;
 
 // Usage:
 //   bundled <modelsRoot>                                    the models committed under models/
 //   upscaler <modelsRoot> <modelId> <parameters> <memoryMb>  a tiny upscaler of about that many parameters
 //   fetch <asset|all> [assetsRoot]                          third-party assets into the asset cache
 //   esrgan <size> <modelsRoot> [assetsRoot]                 an UpscalerJS ESRGAN x4 model as <modelsRoot>/upscalerjs/esrgan-<size>-x4
+//   pull <modelsRoot> <owner/name> [options]                a Hugging Face repository as a model folder
 switch (args)
 {
     case ["bundled", var root]:
@@ -27,10 +29,13 @@ switch (args)
         return await WriteEsrganAsync(size, root, AssetFolder.Default());
     case ["esrgan", var size, var root, var assetsRoot]:
         return await WriteEsrganAsync(size, root, assetsRoot);
+    case ["pull", .. var pull]:
+        return await PullCommand.RunAsync(pull);
     default:
         Console.Error.WriteLine("usage: bundled <modelsRoot> | upscaler <modelsRoot> <modelId> <parameters> <memoryMb> | fetch <asset|all> [assetsRoot]");
         Console.Error.WriteLine($"       esrgan <{string.Join('|', EsrganModels.Sizes)}> <modelsRoot> [assetsRoot]   (the committed one: esrgan {EsrganModels.BundledSize} models)");
         Console.Error.WriteLine(AssetFetchers.Usage);
+        Console.Error.WriteLine(PullCommand.Usage);
         return 1;
 }
 
