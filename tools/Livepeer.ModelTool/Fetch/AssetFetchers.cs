@@ -5,6 +5,7 @@ internal static class AssetFetchers
 {
     public static IReadOnlyList<IAssetFetcher> All { get; } =
     [
+        new ClipVocabFetcher(),
     ];
 
     public static async Task<int> RunAsync(string what, string assetsRoot)
