@@ -7,6 +7,7 @@ internal static class AssetFetchers
     [
         new EsrganFetcher(),
         new PhotosFetcher(),
+        new ClipVocabFetcher(),
     ];
 
     public static async Task<int> RunAsync(string what, string assetsRoot)
