@@ -5,7 +5,8 @@ namespace Livepeer.Pipelines.Diffusion;
 /// <summary>
 /// CLIP's text clean-up before pre-tokenization: HTML entities decoded twice (as CLIP calls <c>html.unescape</c>
 /// twice), the parts of ftfy's default fix that change prompts (control characters dropped, curly quotes, Latin
-/// ligatures and full-width ASCII made plain), white-space runs collapsed to one space and trimmed, then lower case.
+/// ligatures and full-width ASCII made plain), white-space runs collapsed to one space and trimmed, then Python's
+/// lower case.
 /// Unicode NFC is not applied: with invariant globalization <see cref="string.Normalize()"/> leaves text unchanged.
 /// </summary>
 internal static class ClipTextNormalizer
@@ -26,6 +27,7 @@ internal static class ClipTextNormalizer
         var unescaped = UnescapeHtml(UnescapeHtml(text));
         var output = new StringBuilder(unescaped.Length);
         var pendingSpace = false;
+        List<int>? sigmas = null;
         var input = unescaped.AsSpan();
         while (!input.IsEmpty)
         {
@@ -46,9 +48,13 @@ internal static class ClipTextNormalizer
                 pendingSpace = false;
             }
 
+            if (rune.Value == PythonLowerCase.CapitalSigma)
+                (sigmas ??= []).Add(output.Length);
             AppendLowerCase(output, rune);
         }
 
+        if (sigmas is not null)
+            PythonLowerCase.FinishSigmas(output, sigmas);
         return output.ToString();
     }
 
@@ -79,7 +85,7 @@ internal static class ClipTextNormalizer
             default:
                 var ligature = Ligature(rune.Value);
                 if (ligature is null)
-                    output.Append(Rune.ToLowerInvariant(rune));
+                    PythonLowerCase.Append(output, rune);
                 else
                     output.Append(ligature);
                 return;

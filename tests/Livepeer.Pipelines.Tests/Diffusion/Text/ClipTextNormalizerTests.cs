@@ -15,6 +15,15 @@ public sealed class ClipTextNormalizerTests
         Assert.Equal(expected, ClipTextNormalizer.Normalize(text));
 
     [Theory]
+    [InlineData("İstanbul", "i\u0307stanbul")]
+    [InlineData("ΟΔΥΣΣΕΥΣ", "οδυσσευς")]
+    [InlineData("ΑΣ Β Σ", "ας β σ")]
+    [InlineData("ΑΣ'Α ΑΣ. ΑΣ\u0308", "ασ'α ας. ας\u0308")]
+    [InlineData("ΑΣⒶ 𝔸Σ", "ασⓐ 𝔸ς")]
+    public void Normalize_PythonSpecialCasing_DottedCapitalIAndFinalSigma(string text, string expected) =>
+        Assert.Equal(expected, ClipTextNormalizer.Normalize(text));
+
+    [Theory]
     [InlineData("cat&amp;dog", "cat&dog")]
     [InlineData("cat&amp;amp;dog", "cat&dog")]
     [InlineData("&lt;b&gt; &quot;x&quot; it&apos;s &#39;y&#39;", "<b> \"x\" it's 'y'")]
