@@ -15,6 +15,9 @@ public enum OnnxElementType
     /// <summary>64-bit signed integer (<c>tensor(int64)</c>).</summary>
     Int64 = 7,
 
+    /// <summary>Boolean.</summary>
+    Bool = 9,
+
     /// <summary>IEEE 754 half precision (<c>tensor(float16)</c>).</summary>
     Float16 = 10,
 }

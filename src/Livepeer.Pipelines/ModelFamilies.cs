@@ -11,6 +11,15 @@ public static class ModelFamilies
     /// <summary>An image-to-image ONNX upscaler: an image in, a PNG out (pixel range from the manifest).</summary>
     public const string OnnxUpscaler = "onnx-upscaler";
 
+    /// <summary>
+    /// Stable Diffusion 1.x, 2.x and Turbo as diffusers/Optimum ONNX folders: CLIP tokenizer, one text encoder, UNet,
+    /// VAE decoder (and encoder for image-to-image), optional safety checker.
+    /// </summary>
+    public const string StableDiffusion = "stable-diffusion";
+
+    /// <summary>SDXL and SDXL-Turbo/Lightning: two tokenizers and text encoders, <c>text_embeds</c> and <c>time_ids</c>.</summary>
+    public const string StableDiffusionXl = "stable-diffusion-xl";
+
     /// <summary>Every family this build can run.</summary>
-    public static FrozenSet<string> All { get; } = new[] { OnnxTensor, OnnxUpscaler }.ToFrozenSet(StringComparer.Ordinal);
+    public static FrozenSet<string> All { get; } = new[] { OnnxTensor, OnnxUpscaler, StableDiffusion, StableDiffusionXl }.ToFrozenSet(StringComparer.Ordinal);
 }

@@ -1,3 +1,4 @@
+using Livepeer.Pipelines.Diffusion;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -20,6 +21,9 @@ public sealed class OnnxModelLoader : IModelLoader
         cancellationToken.ThrowIfCancellationRequested();
         if (!ModelFamilies.All.Contains(model.Manifest.Family))
             throw new InvalidModelException($"Model '{model.Id}': family '{model.Manifest.Family}' has no runner.");
+
+        if (model.Manifest.Family is ModelFamilies.StableDiffusion or ModelFamilies.StableDiffusionXl)
+            return StableDiffusionLoader.Load(model, device, sessions, cancellationToken);
 
         var (session, provider) = sessions.Create(model.Manifest.FilePath(model.Folder, "model"), device);
         try

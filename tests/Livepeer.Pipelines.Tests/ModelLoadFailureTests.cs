@@ -94,7 +94,7 @@ public sealed class ModelLoadFailureTests : IDisposable
         var error = Assert.Throws<InvalidModelException>(() => ModelManifest.Load(installed.Folder));
 
         Assert.Equal(
-            $"Model manifest '{Path.Combine(installed.Folder, ModelManifest.FileName)}': unknown family 'diffusers' (known: onnx-tensor, onnx-upscaler).",
+            $"Model manifest '{Path.Combine(installed.Folder, ModelManifest.FileName)}': unknown family 'diffusers' (known: onnx-tensor, onnx-upscaler, stable-diffusion, stable-diffusion-xl).",
             error.Message);
     }
 
@@ -117,8 +117,19 @@ public sealed class ModelLoadFailureTests : IDisposable
 
         foreach (var family in ModelFamilies.All)
         {
-            using var model = new OnnxModelLoader().Load(installed with { Manifest = installed.Manifest with { Family = family } }, Cpu, CancellationToken.None);
-            model.WarmUp(CancellationToken.None);
+            var model = family switch
+            {
+                ModelFamilies.StableDiffusion or ModelFamilies.StableDiffusionXl => Diffusion(family == ModelFamilies.StableDiffusionXl),
+                _ => installed with { Manifest = installed.Manifest with { Family = family } },
+            };
+            using var loaded = new OnnxModelLoader().Load(model, Cpu, CancellationToken.None);
+            loaded.WarmUp(CancellationToken.None);
+        }
+
+        InstalledModel Diffusion(bool xl)
+        {
+            var path = TinyDiffusionFolder.Write(Path.GetDirectoryName(installed.Folder)!, $"sd-{xl}", new TinyDiffusionSpec { Xl = xl });
+            return new InstalledModel(path, ModelManifest.Load(path));
         }
     }
 }

@@ -109,7 +109,7 @@ internal sealed partial class GpuGrain(
             try
             {
                 var session = sessions[modelId];
-                var input = new PipelineInput(job.Parameters, job.Input);
+                var input = new PipelineInput(job.Parameters, job.Input) { Pipeline = job.Pipeline };
                 var started = Stopwatch.GetTimestamp();
                 var output = await inference.RunAsync(() => session.Run(input, cancellationToken), cancellationToken);
                 jobsRun++;
