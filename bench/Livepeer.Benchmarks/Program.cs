@@ -13,7 +13,7 @@ const string Usage = """
       simulate [--jobs 20000] [--seed 1] [--seeds 1,2,3]      warm-hit simulation of placement policies
       http [--concurrency 1,64] [--rates 500,1000 [--connections 64]] [--slots 2] [--warmup 20] [--duration 20]
                                                            HTTP load on POST /upscale vs the same job without HTTP
-      diffusion [--unet-channels 64] [--size 512] [--steps 20] [--runs 10] [--schedulers euler,euler_a,lcm,ddim]
+      diffusion [--unet-channels 64] [--size 512] [--steps 20] [--runs 10] [--warmup 10] [--schedulers euler,euler_a,lcm,ddim]
                                                            time per step outside the UNet's session.Run
       upscale [--model models/upscalerjs/esrgan-slim-x4] [--size 128] [--runs 30]
                                                            the upscale pipeline vs the bare ORT session on the same tile

@@ -41,7 +41,14 @@ internal sealed class SingleInputSession : IDisposable
     /// <summary>The input's dimensions; negative for symbolic ones.</summary>
     public int[] InputDims { get; }
 
-    public (float[] Output, long[] Shape) Run(float[] values, long[] shape, CancellationToken cancellationToken)
+    /// <summary>Reads a run's first output in place, before ONNX Runtime frees it.</summary>
+    public delegate T OutputReader<out T>(ReadOnlySpan<float> output, long[] shape);
+
+    public (float[] Output, long[] Shape) Run(float[] values, long[] shape, CancellationToken cancellationToken) =>
+        Run(values, shape, static (output, outputShape) => (output.ToArray(), outputShape), cancellationToken);
+
+    /// <summary>Runs the model and hands its first output to <paramref name="read"/> without copying it (float16 outputs are converted first).</summary>
+    public T Run<T>(float[] values, long[] shape, OutputReader<T> read, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var inputValue = inputIsHalf
@@ -67,10 +74,9 @@ internal sealed class SingleInputSession : IDisposable
         {
             var result = results[0];
             var info = result.GetTensorTypeAndShape();
-            var output = info.ElementDataType == TensorElementType.Float16
-                ? ToSingle(result.GetTensorDataAsSpan<Float16>())
-                : result.GetTensorDataAsSpan<float>().ToArray();
-            return (output, info.Shape);
+            return info.ElementDataType == TensorElementType.Float16
+                ? read(ToSingle(result.GetTensorDataAsSpan<Float16>()), info.Shape)
+                : read(result.GetTensorDataAsSpan<float>(), info.Shape);
         }
     }
 

@@ -22,6 +22,7 @@ internal static class DiffusionStepsCommand
         var threads = options.Int("--threads", Environment.ProcessorCount);
         var schedulers = options.Words("--schedulers", ["euler", "euler_a", "lcm", "ddim"]);
         var guidance = options.Double("--guidance", 7.5);
+        var warmup = options.Int("--warmup", 10);
         options.EnsureAllRead();
 
         MachineFacts.Print();
@@ -44,9 +45,10 @@ internal static class DiffusionStepsCommand
                 };
                 var input = new PipelineInput(parameters, ReadOnlyMemory<byte>.Empty) { Pipeline = PipelineNames.TextToImage };
 
-                // Two untimed runs: tiered JIT and ORT's first-run allocations.
-                model.Run(input, CancellationToken.None);
-                model.Run(input, CancellationToken.None);
+                // Untimed runs until tiered JIT has compiled the step loop's final code (two are not enough: the first
+                // scheduler measured then showed twice the overhead of the same scheduler measured again later).
+                for (var i = 0; i < warmup; i++)
+                    model.Run(input, CancellationToken.None);
                 var stepMs = new List<double>();
                 var outsideMs = new List<double>();
                 var outsidePercent = new List<double>();

@@ -54,13 +54,16 @@ internal static class UpscaleOverheadCommand
             RunBare();
         }
 
+        var parts = new Dictionary<string, List<double>> { ["decode_ms"] = [], ["model_ms"] = [], ["tiles_ms"] = [], ["encode_ms"] = [] };
         var pipelineMs = new List<double>();
         var bareMs = new List<double>();
         for (var run = 0; run < runs; run++)
         {
             var started = Stopwatch.GetTimestamp();
-            pipeline.Run(input, CancellationToken.None);
+            var metadata = pipeline.Run(input, CancellationToken.None).Metadata;
             pipelineMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            foreach (var (key, values) in parts)
+                values.Add(double.Parse(metadata[key], CultureInfo.InvariantCulture));
             started = Stopwatch.GetTimestamp();
             RunBare();
             bareMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -68,9 +71,10 @@ internal static class UpscaleOverheadCommand
 
         var pipelineMedian = new Percentiles(pipelineMs).At(50);
         var bareMedian = new Percentiles(bareMs).At(50);
+        var breakdown = string.Join(' ', parts.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key[..^3]}_ms_p50={new Percentiles(p.Value).At(50):F2}")));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"upscale model={manifest.Id} size={size}->{size * 4} threads={threads} runs={runs} pipeline_ms_p50={pipelineMedian:F2} bare_session_ms_p50={bareMedian:F2} " +
-            $"overhead_pct={100 * (pipelineMedian - bareMedian) / bareMedian:F2} (goal <= 10) {MachineFacts.LoadAverageField()}"));
+            $"overhead_pct={100 * (pipelineMedian - bareMedian) / bareMedian:F2} (goal <= 10) {breakdown} {MachineFacts.LoadAverageField()}"));
         return 0;
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Livepeer.Media;
 
@@ -7,7 +8,7 @@ namespace Livepeer.Pipelines;
 /// The <see cref="ModelFamilies.OnnxUpscaler"/> family: an image in (any format the media library decodes), the model
 /// run tile by tile (<see cref="UpscaleSettings"/>) as 1×3×H×W tensors in the manifest's pixel range, the kept cores
 /// stitched into one image, a PNG out. Tiles bound the device memory a large input needs and let a cancelled job stop
-/// between runs. Alpha is dropped (composited by the decoder); priced by input pixels, as go-livepeer prices upscale.
+/// between runs. Alpha is dropped (as the decoder documents); priced by input pixels, as go-livepeer prices upscale.
 /// </summary>
 internal sealed class UpscalePipeline : ILoadedModel
 {
@@ -40,6 +41,7 @@ internal sealed class UpscalePipeline : ILoadedModel
 
     public PipelineOutput Run(PipelineInput input, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         RgbImage image;
         try
         {
@@ -50,13 +52,19 @@ internal sealed class UpscalePipeline : ILoadedModel
             throw new InvalidPipelineInputException(e.Message);
         }
 
-        var upscaled = Upscale(image, cancellationToken);
+        var decoded = Stopwatch.GetTimestamp();
+        var upscaled = Upscale(image, cancellationToken, out var inModel);
+        var stitched = Stopwatch.GetTimestamp();
         var png = ImageCodec.EncodePng(upscaled);
         var seed = input.Parameters.TryGetValue("seed", out var text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : 0;
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["width"] = upscaled.Width.ToString(CultureInfo.InvariantCulture),
             ["height"] = upscaled.Height.ToString(CultureInfo.InvariantCulture),
+            ["decode_ms"] = Milliseconds(Stopwatch.GetElapsedTime(started, decoded)),
+            ["model_ms"] = Milliseconds(inModel),
+            ["tiles_ms"] = Milliseconds(Stopwatch.GetElapsedTime(decoded, stitched) - inModel),
+            ["encode_ms"] = Milliseconds(Stopwatch.GetElapsedTime(stitched)),
         };
 
         // No safety checker runs on upscales, so nothing is flagged.
@@ -64,8 +72,12 @@ internal sealed class UpscalePipeline : ILoadedModel
     }
 
     /// <summary>Upscales <paramref name="image"/> tile by tile.</summary>
-    internal RgbImage Upscale(RgbImage image, CancellationToken cancellationToken)
+    internal RgbImage Upscale(RgbImage image, CancellationToken cancellationToken) => Upscale(image, cancellationToken, out _);
+
+    /// <summary>Upscales <paramref name="image"/> tile by tile; <paramref name="inModel"/> is the time spent in the model's runs.</summary>
+    internal RgbImage Upscale(RgbImage image, CancellationToken cancellationToken, out TimeSpan inModel)
     {
+        var modelTime = TimeSpan.Zero;
         var tiles = UpscaleTiles.Plan(image.Width, image.Height, settings.TileSize, settings.TilePadding);
         // Once the factor is known, an oversized result is refused before any tile runs.
         var known = scale;
@@ -77,22 +89,32 @@ internal sealed class UpscalePipeline : ILoadedModel
             var planeHeight = settings.FixedHeight ?? tile.Context.Height;
             long[] shape = [1, 3, planeHeight, planeWidth];
             TensorShape.Check(shape, session.InputDims, session.InputName);
-            var (values, outputShape) = session.Run(ImageCodec.RegionToPlanar(image, tile.Context, pixelScale, planeWidth, planeHeight), shape, cancellationToken);
-            var factor = ScaleOf(outputShape, planeWidth, planeHeight);
-            output ??= AllocateOutput(image, factor);
-
-            var kept = new PixelRect(
-                (tile.Core.X - tile.Context.X) * factor,
-                (tile.Core.Y - tile.Context.Y) * factor,
-                tile.Core.Width * factor,
-                tile.Core.Height * factor);
-            ImageCodec.PlanarRegionInto(values, planeWidth * factor, planeHeight * factor, kept, pixelScale, output, tile.Core.X * factor, tile.Core.Y * factor);
+            var planar = ImageCodec.RegionToPlanar(image, tile.Context, pixelScale, planeWidth, planeHeight);
+            var runStarted = Stopwatch.GetTimestamp();
+            var target = output;
+            output = session.Run(planar, shape, (values, outputShape) =>
+            {
+                // The stitching below reads the output in place; only the run itself counts as model time.
+                modelTime += Stopwatch.GetElapsedTime(runStarted);
+                var factor = ScaleOf(outputShape, planeWidth, planeHeight);
+                target ??= AllocateOutput(image, factor);
+                var kept = new PixelRect(
+                    (tile.Core.X - tile.Context.X) * factor,
+                    (tile.Core.Y - tile.Context.Y) * factor,
+                    tile.Core.Width * factor,
+                    tile.Core.Height * factor);
+                ImageCodec.PlanarRegionInto(values, planeWidth * factor, planeHeight * factor, kept, pixelScale, target, tile.Core.X * factor, tile.Core.Y * factor);
+                return target;
+            }, cancellationToken);
         }
 
+        inModel = modelTime;
         return output!;
     }
 
     public void Dispose() => session.Dispose();
+
+    private static string Milliseconds(TimeSpan time) => time.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     private int ScaleOf(long[] outputShape, int planeWidth, int planeHeight)
     {
