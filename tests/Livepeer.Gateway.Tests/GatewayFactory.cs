@@ -11,7 +11,8 @@ namespace Livepeer.Gateway.Tests;
 
 /// <summary>
 /// The real host (<c>Program</c>) with all three roles in one silo, on free ports, with two tiny upscalers installed:
-/// <c>test/upscaler-x2</c> (the gateway's default for upscale, warm at start) and <c>test/upscaler-x4</c> (cold).
+/// <c>test/upscaler-x2</c> (the gateway's default for upscale, warm at start) and <c>test/upscaler-x4</c> (cold), and a
+/// tiny Stable Diffusion model <c>test/tiny-sd</c> (cold) for text-to-image and image-to-image.
 /// Tests talk to it over the in-memory test server; the silo itself is real.
 /// </summary>
 public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
@@ -19,6 +20,7 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Orchestrator = "0x00000000000000000000000000000000000000b1";
     public const string DefaultModel = "test/upscaler-x2";
     public const string OtherModel = "test/upscaler-x4";
+    public const string DiffusionModel = "test/tiny-sd";
     public const long MaxImageBytes = 256 * 1024;
     public const int MaxImagePixels = 1024 * 1024;
 
@@ -32,8 +34,11 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var models = Path.Combine(root, "models");
         ModelFolders.WriteTinyUpscaler(models, DefaultModel, new TinyUpscalerSpec { Scale = 2, HiddenChannels = 4, HiddenLayers = 0 }, 64L << 20, ModelFamilies.OnnxUpscaler);
         ModelFolders.WriteTinyUpscaler(models, OtherModel, new TinyUpscalerSpec { Scale = 4, HiddenChannels = 4, HiddenLayers = 0 }, 64L << 20, ModelFamilies.OnnxUpscaler);
+        TinyDiffusionFolder.Write(models, DiffusionModel, new TinyDiffusionSpec { SafetyChecker = true }, new Dictionary<string, string> { ["scheduler"] = "euler_a", ["timestep_spacing"] = "trailing" });
         await File.WriteAllTextAsync(Path.Combine(root, "aiModels.json"), $$"""
             [
+              { "pipeline": "text-to-image", "model_id": "{{DiffusionModel}}", "capacity": 2, "price_per_unit": 1 },
+              { "pipeline": "image-to-image", "model_id": "{{DiffusionModel}}", "capacity": 2, "price_per_unit": 1 },
               { "pipeline": "upscale", "model_id": "{{DefaultModel}}", "warm": true, "capacity": 16, "price_per_unit": 10 },
               { "pipeline": "upscale", "model_id": "{{OtherModel}}", "capacity": 4, "price_per_unit": 20 }
             ]
