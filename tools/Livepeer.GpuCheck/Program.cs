@@ -8,10 +8,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 // The GPU check (issue 4): the upscale pipeline with ESRGAN-thick at 256 and 512 px in fp32 and fp16, and the
 // diffusion step loop with a tiny UNet, on CUDA device 0 with the default provider options. Prints one table row per
 // case: provider, first run (session creation + first inference) and the median of the warm runs.
-// usage: Livepeer.GpuCheck <esrgan-folder-with-esrgan-thick-x4[-fp16]> [runs] [cpu]
+// usage: Livepeer.GpuCheck <esrgan-folder-with-esrgan-thick-x4[-fp16]> [runs] [cuda|cpu] [upscale sizes, e.g. 256,512]
 var esrganRoot = args.Length > 0 ? args[0] : Path.Combine(".cache", "assets", "esrgan");
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
 var device = args.Length > 2 && args[2] == "cpu" ? new ComputeDevice(DeviceKind.Cpu, 0, Environment.ProcessorCount) : new ComputeDevice(DeviceKind.Cuda, 0, 1);
+var sizes = args.Length > 3 ? args[3].Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray() : [256, 512];
 var loader = new OnnxModelLoader(NullLoggerFactory.Instance);
 
 Console.WriteLine("| case | provider | first run ms | median ms | runs |");
@@ -25,7 +26,7 @@ foreach (var precision in new[] { "fp32", "fp16" })
         continue;
     }
 
-    foreach (var size in new[] { 256, 512 })
+    foreach (var size in sizes)
     {
         var png = ImageCodec.EncodePng(Gradient(size));
         var input = new PipelineInput(new Dictionary<string, string>(), png) { Pipeline = PipelineNames.Upscale };

@@ -75,11 +75,24 @@ internal static class TinyDiffusionGraphs
         var latentHeight = OnnxDim.Symbolic("latent_height");
         var latentWidth = OnnxDim.Symbolic("latent_width");
         var channels = spec.UNetChannels;
-        var builder = new OnnxGraphBuilder("tiny_unet")
-            .AddInput("sample", OnnxElementType.Float, Batch, OnnxDim.Fixed(LatentChannels), latentHeight, latentWidth)
-            .AddInput("timestep", spec.FloatTimestep ? OnnxElementType.Float : OnnxElementType.Int64, spec.FloatTimestep ? Batch : OnnxDim.Fixed(1))
-            .AddInput("encoder_hidden_states", OnnxElementType.Float, Batch, Sequence, OnnxDim.Fixed(spec.ContextDim))
-            .AddOutput("out_sample", OnnxElementType.Float, Batch, OnnxDim.Fixed(LatentChannels), latentHeight, latentWidth)
+        var io = spec.Float16UNet ? OnnxElementType.Float16 : OnnxElementType.Float;
+        var builder = new OnnxGraphBuilder("tiny_unet");
+
+        // An fp16 export's inputs and outputs are float16; inside, this graph computes in float.
+        string Input(string name, OnnxElementType type, params OnnxDim[] dims)
+        {
+            builder.AddInput(name, type, dims);
+            if (type != OnnxElementType.Float16)
+                return name;
+            builder.AddNode("Cast", [name], [$"{name}.float"], OnnxAttribute.Int("to", (long)OnnxElementType.Float));
+            return $"{name}.float";
+        }
+
+        var sample = Input("sample", io, Batch, OnnxDim.Fixed(LatentChannels), latentHeight, latentWidth);
+        var timestep = Input("timestep", spec.FloatTimestep ? io : OnnxElementType.Int64, spec.FloatTimestep ? Batch : OnnxDim.Fixed(1));
+        var context = Input("encoder_hidden_states", io, Batch, Sequence, OnnxDim.Fixed(spec.ContextDim));
+        builder
+            .AddOutput("out_sample", io, Batch, OnnxDim.Fixed(LatentChannels), latentHeight, latentWidth)
             .AddInitializer("column", [-1L, 1, 1, 1], 4)
             .AddInitializer("per_thousand", [0.001f], 1)
             .AddInitializer("tenth", [0.1f], 1)
@@ -88,32 +101,35 @@ internal static class TinyDiffusionGraphs
             .AddInitializer("conv_in.bias", new float[channels], channels)
             .AddInitializer("conv_out.weight", Random(noise, LatentChannels * channels * 9, 1f / (channels * 9)), LatentChannels, channels, 3, 3)
             .AddInitializer("conv_out.bias", new float[LatentChannels], LatentChannels)
-            .AddNode("Conv", ["sample", "conv_in.weight", "conv_in.bias"], ["hidden"], OnnxAttribute.Ints("pads", 1, 1, 1, 1))
+            .AddNode("Conv", [sample, "conv_in.weight", "conv_in.bias"], ["hidden"], OnnxAttribute.Ints("pads", 1, 1, 1, 1))
             .AddNode("Relu", ["hidden"], ["hidden.relu"])
             .AddNode("Conv", ["hidden.relu", "conv_out.weight", "conv_out.bias"], ["features"], OnnxAttribute.Ints("pads", 1, 1, 1, 1))
             .AddNode("Mul", ["features", "tenth"], ["features.scaled"])
-            .AddNode("ReduceMean", ["encoder_hidden_states"], ["context.mean"], OnnxAttribute.Ints("axes", 1, 2), OnnxAttribute.Int("keepdims", 0))
+            .AddNode("ReduceMean", [context], ["context.mean"], OnnxAttribute.Ints("axes", 1, 2), OnnxAttribute.Int("keepdims", 0))
             .AddNode("Mul", ["context.mean", "context_gain"], ["context.gained"])
             .AddNode("Reshape", ["context.gained", "column"], ["context.column"])
-            .AddNode("Cast", ["timestep"], ["timestep.float"], OnnxAttribute.Int("to", (long)OnnxElementType.Float))
-            .AddNode("Mul", ["timestep.float", "per_thousand"], ["timestep.scaled"])
+            .AddNode("Cast", [timestep], ["timestep.cast"], OnnxAttribute.Int("to", (long)OnnxElementType.Float))
+            .AddNode("Mul", ["timestep.cast", "per_thousand"], ["timestep.scaled"])
             .AddNode("Reshape", ["timestep.scaled", "column"], ["timestep.column"])
             .AddNode("Add", ["features.scaled", "context.column"], ["conditioned"])
-            .AddNode("Add", ["conditioned", "timestep.column"], [spec.Xl ? "conditioned.time" : "out_sample"]);
+            .AddNode("Add", ["conditioned", "timestep.column"], ["conditioned.time"]);
+        var result = "conditioned.time";
         if (spec.Xl)
         {
+            var textEmbeds = Input("text_embeds", io, Batch, OnnxDim.Fixed(TinyDiffusionSpec.PooledDim));
+            var timeIds = Input("time_ids", io, Batch, OnnxDim.Fixed(6));
             builder
-                .AddInput("text_embeds", OnnxElementType.Float, Batch, OnnxDim.Fixed(TinyDiffusionSpec.PooledDim))
-                .AddInput("time_ids", OnnxElementType.Float, Batch, OnnxDim.Fixed(6))
-                .AddNode("ReduceMean", ["text_embeds"], ["text_embeds.mean"], OnnxAttribute.Ints("axes", 1), OnnxAttribute.Int("keepdims", 0))
+                .AddNode("ReduceMean", [textEmbeds], ["text_embeds.mean"], OnnxAttribute.Ints("axes", 1), OnnxAttribute.Int("keepdims", 0))
                 .AddNode("Reshape", ["text_embeds.mean", "column"], ["text_embeds.column"])
-                .AddNode("ReduceMean", ["time_ids"], ["time_ids.mean"], OnnxAttribute.Ints("axes", 1), OnnxAttribute.Int("keepdims", 0))
+                .AddNode("ReduceMean", [timeIds], ["time_ids.mean"], OnnxAttribute.Ints("axes", 1), OnnxAttribute.Int("keepdims", 0))
                 .AddNode("Mul", ["time_ids.mean", "per_thousand"], ["time_ids.scaled"])
                 .AddNode("Reshape", ["time_ids.scaled", "column"], ["time_ids.column"])
                 .AddNode("Add", ["conditioned.time", "text_embeds.column"], ["conditioned.pooled"])
-                .AddNode("Add", ["conditioned.pooled", "time_ids.column"], ["out_sample"]);
+                .AddNode("Add", ["conditioned.pooled", "time_ids.column"], ["conditioned.all"]);
+            result = "conditioned.all";
         }
 
+        builder.AddNode("Cast", [result], ["out_sample"], OnnxAttribute.Int("to", (long)io));
         return builder.Build(Opset);
     }
 

@@ -13,6 +13,9 @@ public sealed record TinyDiffusionSpec
     /// <summary>The UNet takes <c>timestep</c> as float <c>[B]</c> (Olive, OnnxStack) instead of int64 <c>[1]</c> (diffusers' script).</summary>
     public bool FloatTimestep { get; init; }
 
+    /// <summary>The UNet's inputs and outputs are float16, as in fp16 exports that keep no float32 I/O.</summary>
+    public bool Float16UNet { get; init; }
+
     /// <summary>Width of the UNet's hidden 3x3 convolutions; sets its cost per step.</summary>
     public int UNetChannels
     {

@@ -90,6 +90,21 @@ public sealed class TextToImageTests : IDisposable
         Assert.NotEqual(first.Data, second.Data);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Run_Float16UNet_FedAndReadInHalfPrecision_CloseToTheFloat32Model(bool xl)
+    {
+        using var single = models.Load(new TinyDiffusionSpec { Xl = xl, FloatTimestep = true });
+        using var half = models.Load(new TinyDiffusionSpec { Xl = xl, FloatTimestep = true, Float16UNet = true });
+
+        var expected = ImageCodec.Decode(TinyDiffusionModels.TextToImage(single, new()).Data, ImageLimits.Default);
+        var actual = ImageCodec.Decode(TinyDiffusionModels.TextToImage(half, new()).Data, ImageLimits.Default);
+
+        // Same weights (same seed); only the rounding of the UNet's inputs and outputs to float16 differs.
+        Assert.InRange(expected.Rgb.Zip(actual.Rgb, (a, b) => Math.Abs(a - b)).Max(), 0, 12);
+    }
+
     [Fact]
     public void Run_Sdxl_TwoEncoders_SecondPromptAfterABar()
     {
