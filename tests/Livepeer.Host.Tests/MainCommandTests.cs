@@ -14,7 +14,7 @@ namespace Livepeer.Host.Tests;
 public sealed class MainCommandTests
 {
     [Fact]
-    public async Task MainCommand_ServesTheApiOverHttp_UpscaleWithTheBundledModel()
+    public async Task MainCommand_ServesTheApiOverHttp_UpscaleWithTheBundledEsrganModel()
     {
         var httpPort = FreeTcpPort.Next();
         var environment = new Dictionary<string, string>
@@ -34,7 +34,7 @@ public sealed class MainCommandTests
         var media = Assert.Single(response.Images);
         var download = await client.DownloadAsync(media.Url);
         var info = ImageCodec.Identify(download.Content, ImageLimits.Default);
-        Assert.Equal((48, 32), (info.Width, info.Height));
+        Assert.Equal((96, 64), (info.Width, info.Height));
         Assert.Contains("Livepeer.Orleans ready", host.Output, StringComparison.Ordinal);
     }
 

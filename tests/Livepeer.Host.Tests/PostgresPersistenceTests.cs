@@ -40,7 +40,8 @@ public sealed class PostgresPersistenceTests(PostgresServer postgres)
 
             Assert.Equal(5, info.JobsCompleted);
             Assert.Equal(5 * 8 * 8, info.UnitsProduced);
-            Assert.Contains(info.Capabilities, c => c.Capability.ModelId == Model && c.Capability.Warm && c.Capability.Capacity == 8);
+            Assert.Contains(info.Capabilities, c => c.Capability.ModelId == Model && !c.Capability.Warm && c.Capability.Capacity == 8);
+            Assert.Contains(info.Capabilities, c => c.Capability.ModelId == "upscalerjs/esrgan-slim-x4" && c.Capability.Warm);
             var result = await grains.GetGrain<IOrchestratorGrain>(Orchestrator).SubmitJobAsync(Job());
             Assert.Equal(64, result.Units);
             await app.StopAsync();

@@ -23,12 +23,12 @@ public sealed class StatusEndpointTests
         var device = status.GetProperty("devices")[0];
         Assert.Equal("worker-test/0", device.GetProperty("deviceKey").GetString());
         var model = device.GetProperty("models")[0];
-        Assert.Equal("livepeer/tiny-upscaler-x2", model.GetProperty("modelId").GetString());
+        Assert.Equal("upscalerjs/esrgan-slim-x4", model.GetProperty("modelId").GetString());
         Assert.Equal("warm", model.GetProperty("state").GetString());
         Assert.True(model.GetProperty("pinned").GetBoolean());
         var orchestrator = status.GetProperty("orchestrator");
         Assert.Equal(configuration.Orchestrator, orchestrator.GetProperty("address").GetString());
-        Assert.Equal(2, orchestrator.GetProperty("capabilities").GetArrayLength());
+        Assert.Equal(3, orchestrator.GetProperty("capabilities").GetArrayLength());
     }
 
     private static async Task<JsonElement> WaitForWarmModelAsync(HttpClient http)

@@ -29,7 +29,7 @@ internal sealed class PhotosFetcher : IAssetFetcher
             // A fresh machine may have no package lists yet; update once and try again.
             if (await RunAsync("apt-get", ["download", DebianPackage], work, cancellationToken) != 0)
             {
-                await RunAsync("apt-get", ["update", "-qq"], work, cancellationToken);
+                await RunAsync("apt-get", ["-o", "DPkg::Lock::Timeout=900", "update", "-qq"], work, cancellationToken);
                 if (await RunAsync("apt-get", ["download", DebianPackage], work, cancellationToken) != 0)
                     throw new InvalidOperationException($"apt-get download {DebianPackage} failed.");
             }
