@@ -10,6 +10,16 @@ public static partial class ImageCodec
     /// </summary>
     public static float[] RegionToPlanar(RgbImage image, PixelRect region, float scale, int planeWidth, int planeHeight)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(planeWidth);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(planeHeight);
+        var planar = GC.AllocateUninitializedArray<float>(3 * planeWidth * planeHeight);
+        RegionToPlanar(image, region, scale, planeWidth, planeHeight, planar);
+        return planar;
+    }
+
+    /// <summary>As <see cref="RegionToPlanar(RgbImage, PixelRect, float, int, int)"/>, into the first 3 × plane values of <paramref name="planar"/>.</summary>
+    public static void RegionToPlanar(RgbImage image, PixelRect region, float scale, int planeWidth, int planeHeight, Span<float> planar)
+    {
         ArgumentNullException.ThrowIfNull(image);
         EnsureValidScale(scale);
         if (region.X < 0 || region.Y < 0 || region.Width <= 0 || region.Height <= 0 || region.Right > image.Width || region.Bottom > image.Height)
@@ -18,7 +28,8 @@ public static partial class ImageCodec
             throw new ArgumentOutOfRangeException(nameof(planeWidth), $"Plane {planeWidth}x{planeHeight} is smaller than the region.");
 
         var pixels = planeWidth * planeHeight;
-        var planar = GC.AllocateUninitializedArray<float>(3 * pixels);
+        if (planar.Length < 3 * pixels)
+            throw new ArgumentException($"The destination holds {planar.Length} values; a 3x{planeHeight}x{planeWidth} plane needs {3 * pixels}.", nameof(planar));
         ReadOnlySpan<byte> rgb = image.Rgb;
         for (var y = 0; y < planeHeight; y++)
         {
@@ -33,7 +44,6 @@ public static partial class ImageCodec
             }
         }
 
-        return planar;
     }
 
     /// <summary>

@@ -47,13 +47,16 @@ internal sealed class SingleInputSession : IDisposable
     public (float[] Output, long[] Shape) Run(float[] values, long[] shape, CancellationToken cancellationToken) =>
         Run(values, shape, static (output, outputShape) => (output.ToArray(), outputShape), cancellationToken);
 
-    /// <summary>Runs the model and hands its first output to <paramref name="read"/> without copying it (float16 outputs are converted first).</summary>
-    public T Run<T>(float[] values, long[] shape, OutputReader<T> read, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the model on <paramref name="values"/> (exactly the shape's element count; a slice of a pooled array is fine)
+    /// and hands its first output to <paramref name="read"/> without copying it (float16 outputs are converted first).
+    /// </summary>
+    public T Run<T>(Memory<float> values, long[] shape, OutputReader<T> read, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var inputValue = inputIsHalf
-            ? OrtValue.CreateTensorValueFromMemory(Array.ConvertAll(values, v => (Float16)v), shape)
-            : OrtValue.CreateTensorValueFromMemory(values, shape);
+            ? OrtValue.CreateTensorValueFromMemory(ToHalf(values.Span), shape)
+            : OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, values, shape);
         using var runOptions = new RunOptions();
         using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
         IDisposableReadOnlyCollection<OrtValue> results;
@@ -81,6 +84,13 @@ internal sealed class SingleInputSession : IDisposable
     }
 
     public void Dispose() => session.Dispose();
+
+    private static Float16[] ToHalf(ReadOnlySpan<float> single)
+    {
+        var half = new Float16[single.Length];
+        for (var i = 0; i < single.Length; i++) half[i] = (Float16)single[i];
+        return half;
+    }
 
     private static float[] ToSingle(ReadOnlySpan<Float16> half)
     {

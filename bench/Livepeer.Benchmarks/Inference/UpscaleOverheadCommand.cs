@@ -57,16 +57,35 @@ internal static class UpscaleOverheadCommand
         var parts = new Dictionary<string, List<double>> { ["decode_ms"] = [], ["model_ms"] = [], ["tiles_ms"] = [], ["encode_ms"] = [] };
         var pipelineMs = new List<double>();
         var bareMs = new List<double>();
-        for (var run = 0; run < runs; run++)
+        void RunPipeline()
         {
             var started = Stopwatch.GetTimestamp();
             var metadata = pipeline.Run(input, CancellationToken.None).Metadata;
             pipelineMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             foreach (var (key, values) in parts)
                 values.Add(double.Parse(metadata[key], CultureInfo.InvariantCulture));
-            started = Stopwatch.GetTimestamp();
+        }
+
+        void TimeBare()
+        {
+            var started = Stopwatch.GetTimestamp();
             RunBare();
             bareMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        // Which one goes first alternates, so neither always runs on caches the other warmed.
+        for (var run = 0; run < runs; run++)
+        {
+            if (run % 2 == 0)
+            {
+                RunPipeline();
+                TimeBare();
+            }
+            else
+            {
+                TimeBare();
+                RunPipeline();
+            }
         }
 
         var pipelineMedian = new Percentiles(pipelineMs).At(50);
