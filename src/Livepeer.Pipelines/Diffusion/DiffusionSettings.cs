@@ -63,10 +63,34 @@ internal sealed record DiffusionSettings
             VaeScalingFactor = (float)reader.Double("vae_scaling_factor", xl ? 0.13025 : 0.18215),
             PadToken = reader.String("pad_token", "<|endoftext|>"),
             PadToken2 = reader.String("pad_token_2", "!"),
-            ForcedGuidanceScale = manifest.Defaults.ContainsKey("force_guidance_scale") ? reader.Double("force_guidance_scale", 0) : null,
-            ForcedSteps = manifest.Defaults.ContainsKey("force_steps") ? reader.Int("force_steps", 1, 1, MaxSteps) : null,
+            ForcedGuidanceScale = manifest.Defaults.ContainsKey("force_guidance_scale") ? reader.Double("force_guidance_scale", 0) : RunnerGuidanceOverride(manifest.Id),
+            ForcedSteps = manifest.Defaults.ContainsKey("force_steps") ? reader.Int("force_steps", 1, 1, MaxSteps) : RunnerStepsOverride(manifest.Id),
             RequestDefaults = manifest.Defaults,
         };
+    }
+
+    /// <summary>
+    /// The Livepeer runner's per-model rule when the manifest does not say: Turbo and Lightning models are distilled to
+    /// run without classifier-free guidance, so their guidance scale is forced to 0.
+    /// </summary>
+    internal static double? RunnerGuidanceOverride(string modelId) =>
+        modelId.Contains("turbo", StringComparison.OrdinalIgnoreCase) || modelId.Contains("lightning", StringComparison.OrdinalIgnoreCase) ? 0 : null;
+
+    /// <summary>
+    /// The runner's rule for ByteDance's SDXL-Lightning: the step count its UNet was distilled for, from the model id's
+    /// <c>_Nstep</c> suffix (2, 4 or 8), 8 when there is none.
+    /// </summary>
+    internal static int? RunnerStepsOverride(string modelId)
+    {
+        if (!modelId.StartsWith("ByteDance/SDXL-Lightning", StringComparison.OrdinalIgnoreCase))
+            return null;
+        foreach (var steps in new[] { 2, 4, 8 })
+        {
+            if (modelId.EndsWith($"_{steps}step", StringComparison.OrdinalIgnoreCase))
+                return steps;
+        }
+
+        return 8;
     }
 
     private readonly struct Reader(ModelManifest manifest)
