@@ -104,6 +104,22 @@ internal sealed class OnnxGraph : IDisposable
         }
     }
 
+    /// <summary>
+    /// A float output's values where ONNX Runtime holds them (valid until <paramref name="value"/> is disposed), or a
+    /// float16 output converted into <paramref name="scratch"/>; either way exactly <paramref name="scratch"/>'s length.
+    /// </summary>
+    public ReadOnlySpan<float> FloatsInPlace(OrtValue value, string output, float[] scratch)
+    {
+        var info = value.GetTensorTypeAndShape();
+        if (info.ElementDataType != TensorElementType.Float || info.ElementCount != scratch.Length)
+        {
+            ReadFloats(value, output, scratch);
+            return scratch;
+        }
+
+        return value.GetTensorDataAsSpan<float>();
+    }
+
     /// <summary>A float or float16 output as a new array, with its shape.</summary>
     public (float[] Values, long[] Shape) ReadFloats(OrtValue value, string output)
     {

@@ -37,7 +37,7 @@ internal sealed class UNetDenoiser : IDisposable
         var size = latents.Length;
         var modelInput = new float[batch * size];
         var prediction = new float[batch * size];
-        var guided = negative is null ? prediction : new float[size];
+        var guided = new float[size];
         long[] sampleShape = [batch, .. latentShape[1..]];
         var sequence = positive.Context.Length / positive.ContextDim;
 
@@ -67,15 +67,18 @@ internal sealed class UNetDenoiser : IDisposable
                 using var sample = unet.Floats("sample", modelInput, sampleShape);
                 using var timestep = unet.Numbers("timestep", timesteps, [timesteps.Length]);
                 var started = Stopwatch.GetTimestamp();
-                using (var results = unet.Run(names, [sample, timestep, .. constants], ["out_sample"], cancellationToken))
+                using var results = unet.Run(names, [sample, timestep, .. constants], ["out_sample"], cancellationToken);
+                inUNet += Stopwatch.GetElapsedTime(started);
+
+                // Guidance and the step read the UNet's output where ONNX Runtime left it (float16 is converted first).
+                var output = unet.FloatsInPlace(results[0], "out_sample", prediction);
+                if (negative is not null)
                 {
-                    inUNet += Stopwatch.GetElapsedTime(started);
-                    unet.ReadFloats(results[0], "out_sample", prediction);
+                    Guide(output[..size], output.Slice(size, size), (float)guidanceScale, guided);
+                    output = guided;
                 }
 
-                if (negative is not null)
-                    Guide(prediction.AsSpan(0, size), prediction.AsSpan(size, size), (float)guidanceScale, guided);
-                scheduler.Step(latents, guided.AsSpan(0, size), step, noise);
+                scheduler.Step(latents, output, step, noise);
             }
 
             return inUNet;
@@ -111,7 +114,17 @@ internal sealed class UNetDenoiser : IDisposable
 
     private static void Guide(ReadOnlySpan<float> unconditional, ReadOnlySpan<float> conditional, float scale, Span<float> guided)
     {
-        for (var i = 0; i < guided.Length; i++)
+        var done = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var u = MemoryMarshal.Cast<float, Vector<float>>(unconditional);
+            var c = MemoryMarshal.Cast<float, Vector<float>>(conditional);
+            var g = MemoryMarshal.Cast<float, Vector<float>>(guided);
+            for (var i = 0; i < g.Length; i++) g[i] = u[i] + scale * (c[i] - u[i]);
+            done = g.Length * Vector<float>.Count;
+        }
+
+        for (var i = done; i < guided.Length; i++)
             guided[i] = unconditional[i] + scale * (conditional[i] - unconditional[i]);
     }
 }
