@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Livepeer.Media;
 
 namespace Livepeer.Gateway.Tests;
 
@@ -40,7 +41,13 @@ public sealed class SecuredApiTests(SecuredGatewayFactory factory) : IClassFixtu
     [Fact]
     public async Task Upscale_PastTheDeadline_504()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/upscale") { Content = Http.Form(("prompt", "x")).WithFile("image", TestImages.Png(64, 64)) };
+        // The job must surely outlast the 1 ms deadline even when the timer fires late on a loaded machine: a cold load of
+        // the 4x model and a 512x512 image (2048x2048 out) take well over 100 ms; a small warm job can finish first.
+        var uniform = ImageCodec.EncodePng(new RgbImage(512, 512, new byte[512 * 512 * 3]));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/upscale")
+        {
+            Content = Http.Form(("prompt", "x"), ("model_id", GatewayFactory.OtherModel)).WithFile("image", uniform),
+        };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SecuredGatewayFactory.Token);
 
         using var response = await client.SendAsync(request);
