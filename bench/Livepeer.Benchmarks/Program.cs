@@ -2,6 +2,7 @@ using Livepeer.Benchmarks.Cli;
 using Livepeer.Benchmarks.Http;
 using Livepeer.Benchmarks.Inference;
 using Livepeer.Benchmarks.Jobs;
+using Livepeer.Benchmarks.Payments;
 using Livepeer.Benchmarks.Placement;
 using Livepeer.Benchmarks.Simulation;
 
@@ -15,6 +16,7 @@ const string Usage = """
                                                            HTTP load on POST /upscale vs the same job without HTTP
       diffusion [--unet-channels 64] [--size 512] [--steps 20] [--runs 10] [--warmup 10] [--schedulers euler,euler_a,lcm,ddim]
                                                            time per step outside the UNet's session.Run
+      tickets [--tickets 20000] [--rounds 5]                 ticket validation (hash, signature recovery, rand, win check) on one thread
       upscale [--model models/upscalerjs/esrgan-slim-x4] [--size 128] [--runs 30]
                                                            the upscale pipeline vs the bare ORT session on the same tile
     """;
@@ -36,6 +38,7 @@ try
         "http" => await HttpCommand.RunAsync(rest),
         "diffusion" => DiffusionStepsCommand.Run(rest),
         "upscale" => UpscaleOverheadCommand.Run(rest),
+        "tickets" => TicketValidationCommand.Run(rest),
         _ => Fail($"unknown command '{args[0]}'"),
     };
 }

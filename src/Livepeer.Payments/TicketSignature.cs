@@ -1,6 +1,8 @@
 using System.Numerics;
 using Nethereum.Hex.HexConvertors.Extensions;
+using Secp256k1Net;
 using Nethereum.Signer;
+using Nethereum.Util;
 
 namespace Livepeer.Payments;
 
@@ -35,6 +37,7 @@ public static class TicketSignature
     /// <summary>secp256k1's group order n.</summary>
     private static readonly BigInteger CurveOrder = BigInteger.Parse("115792089237316195423570985008687907852837564279074904382605163141518161494337", System.Globalization.CultureInfo.InvariantCulture);
     private static readonly BigInteger HalfOrder = CurveOrder / 2;
+    private static readonly byte[] EthSignedPrefix = System.Text.Encoding.ASCII.GetBytes("\u0019Ethereum Signed Message:\n32");
 
     /// <summary>Signs <paramref name="hash"/> (32 bytes) with <paramref name="key"/>.</summary>
     public static byte[] Sign(ReadOnlySpan<byte> hash, EthECKey key)
@@ -53,19 +56,36 @@ public static class TicketSignature
     /// <summary>The address that signed <paramref name="hash"/>, after the format checks; null with the problem otherwise.</summary>
     public static EthAddress? Recover(ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature, out SignatureProblem problem)
     {
+        if (hash.Length != 32)
+            throw new ArgumentException($"A ticket hash is 32 bytes, not {hash.Length}.", nameof(hash));
         problem = Check(signature);
         if (problem != SignatureProblem.None)
             return null;
+
+        // Recovery runs for every ticket an orchestrator receives: native libsecp256k1 does it in ~65 µs where
+        // Nethereum's BouncyCastle path took milliseconds.
+        Span<byte> prefixed = stackalloc byte[EthSignedPrefix.Length + 32];
+        EthSignedPrefix.CopyTo(prefixed);
+        hash.CopyTo(prefixed[EthSignedPrefix.Length..]);
+        var digest = Sha3Keccack.Current.CalculateHash(prefixed.ToArray());
+        byte[]? publicKey;
         try
         {
-            var address = new EthereumMessageSigner().EcRecover(hash.ToArray(), signature.ToArray().ToHex(prefix: true));
-            return EthAddress.Parse(address);
+            publicKey = Secp256k1.RecoverPublicKey(signature[..64], (byte)(signature[64] - 27), digest, compressed: false);
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or Org.BouncyCastle.Crypto.CryptoException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            publicKey = null;
+        }
+
+        if (publicKey is not { Length: 65 })
         {
             problem = SignatureProblem.Unrecoverable;
             return null;
         }
+
+        var keyHash = Sha3Keccack.Current.CalculateHash(publicKey[1..]);
+        return EthAddress.FromBytes(keyHash.AsSpan(12));
     }
 
     /// <summary>Whether <paramref name="signature"/> over <paramref name="hash"/> is canonical and made by <paramref name="signer"/>.</summary>
