@@ -35,5 +35,27 @@ internal static class WorkedExample
         CreationRoundBlockHash = CreationRoundBlockHash,
     };
 
+    /// <summary>A payment of the vector's tickets with <paramref name="nonces"/>, signed by <paramref name="signer"/> (the sender's key by default).</summary>
+    public static Payment Payment(uint[] nonces, EthECKey? signer = null, BigInteger? winProb = null, BigInteger? seed = null)
+    {
+        var first = Ticket(1, winProb);
+        return new Payment
+        {
+            TicketParams = new PaymentTicketParams
+            {
+                Recipient = Recipient,
+                FaceValue = FaceValue,
+                WinProb = winProb ?? WinProb,
+                RecipientRandHash = first.RecipientRandHash,
+                Seed = seed ?? Seed,
+                ExpirationBlock = ExpirationBlock,
+            },
+            Sender = Sender,
+            Expiration = new ExpirationParams(CreationRound, CreationRoundBlockHash),
+            Tickets = [.. nonces.Select(n => new SenderParams(n, TicketSignature.Sign(Ticket(n, winProb).Hash(), signer ?? SenderKey)))],
+            ExpectedPrice = new PriceInfo(1100, 1),
+        };
+    }
+
     public static BigInteger Hex(string hex) => UInt256.FromBytes(hex.HexToByteArray());
 }
