@@ -6,7 +6,12 @@ namespace Livepeer.Testing;
 /// <summary>Runs a command to completion and fails loudly, with its output, when it fails.</summary>
 internal static class ProcessRunner
 {
-    public static async Task<string> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public static Task<string> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        RunAsync(fileName, arguments, timeout, environment: null, cancellationToken);
+
+    /// <summary>As the other overload, with extra environment variables for the child process.</summary>
+    public static async Task<string> RunAsync(
+        string fileName, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -15,6 +20,11 @@ internal static class ProcessRunner
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
