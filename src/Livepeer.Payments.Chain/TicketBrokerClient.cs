@@ -22,7 +22,9 @@ public sealed record SenderInfo(BigInteger Deposit, BigInteger WithdrawRound, Bi
 /// <param name="GasUsed">Gas the mined transaction used; 0 when none was sent.</param>
 /// <param name="Transferred">Wei credited to the recipient (deposit plus reserve claim) per the WinningTicketTransfer event.</param>
 /// <param name="ReserveClaimed">Wei of <paramref name="Transferred"/> that came from the sender's reserve.</param>
-public sealed record RedemptionResult(string? TransactionHash, bool Succeeded, string? RevertReason, BigInteger GasUsed, BigInteger Transferred, BigInteger ReserveClaimed);
+/// <param name="TicketRedeemedLogged">True when the receipt holds the WinningTicketRedeemed event.</param>
+public sealed record RedemptionResult(
+    string? TransactionHash, bool Succeeded, string? RevertReason, BigInteger GasUsed, BigInteger Transferred, BigInteger ReserveClaimed, bool TicketRedeemedLogged);
 
 /// <summary>
 /// Talks to a TicketBroker (or the test contract in <c>contracts/TicketBroker.sol</c>, which has the same ABI) through
@@ -95,7 +97,7 @@ public sealed class TicketBrokerClient
         }
         catch (SmartContractRevertException revert)
         {
-            return new RedemptionResult(null, false, revert.RevertMessage, 0, 0, 0);
+            return new RedemptionResult(null, false, revert.RevertMessage, 0, 0, 0, TicketRedeemedLogged: false);
         }
 
         var receipt = await Handler().SendRequestAndWaitForReceiptAsync(message, cancellationToken).ConfigureAwait(false);
@@ -109,7 +111,8 @@ public sealed class TicketBrokerClient
             succeeded ? null : "transaction failed",
             receipt.GasUsed?.Value ?? 0,
             transferred,
-            claimed);
+            claimed,
+            receipt.DecodeAllEvents<WinningTicketRedeemedEvent>().Count > 0);
     }
 
     private static RedeemWinningTicketFunction RedeemMessage(Ticket ticket, ReadOnlySpan<byte> signature, BigInteger recipientRand) => new()
