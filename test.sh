@@ -57,6 +57,7 @@ stop_postgres() {
 require_dotnet
 require_postgres
 start_postgres
+# npm also installs the chain tests' anvil and solc-js (tests/chain, pinned) into .cache/npm-chain on first use.
 require_npm() {
   command -v npm >/dev/null || apt_install nodejs npm
 }
