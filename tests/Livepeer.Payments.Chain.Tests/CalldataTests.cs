@@ -10,13 +10,13 @@ public sealed class CalldataTests
     [Fact]
     public void RedeemCalldataOfTheNonce1TicketEqualsTheAppendix()
     {
-        var ticket = ChainExample.Ticket(1);
-        var signature = ChainExample.Sign(ticket);
+        var ticket = WorkedExample.Ticket(1);
+        var signature = WorkedExample.Sign(ticket);
         Assert.Equal(
             "0x5ebdf2bbcd8a3e3aa7903cf850cc99ed64c46be53830ffb201b2a8207339493b6b229cfc12437281f2e3146373ec3dc33baf0a9ae8ca9a5bc08041627cd7d6941c",
             signature.ToHex(prefix: true));
 
-        var calldata = TicketBrokerClient.EncodeRedeemWinningTicket(ticket, signature, ChainExample.Rand);
+        var calldata = TicketBrokerClient.EncodeRedeemWinningTicket(ticket, signature, WorkedExample.Rand);
 
         Assert.Equal(AppendixCalldata, calldata.ToHex(prefix: true));
     }
@@ -24,10 +24,10 @@ public sealed class CalldataTests
     [Fact]
     public void AlwaysWinTicketHasTheVectorsHashAndSignature()
     {
-        var ticket = ChainExample.AlwaysWin(1);
+        var ticket = WorkedExample.AlwaysWin(1);
         Assert.Equal("0x24cd5fc5e940cc26b9854870b07b454995cb8fc3b1ee1a58e79e08d897c95569", ticket.Hash().ToHex(prefix: true));
         Assert.Equal(
             "0x59e4647e294ca3133b239bf4be06d9e72e7889a9bc7c266165644aa342de20f14b10275815ce36ca99fb2670d8ce527bbb566e483db60c5551bbae9151bbba7a1b",
-            ChainExample.Sign(ticket).ToHex(prefix: true));
+            WorkedExample.Sign(ticket).ToHex(prefix: true));
     }
 }

@@ -23,29 +23,29 @@ public sealed class RedemptionTests(TicketBrokerChain chain, ITestOutputHelper o
     {
         output.WriteLine($"compile {chain.CompileTime.TotalMilliseconds:0} ms, anvil start {chain.AnvilStartTime.TotalMilliseconds:0} ms, deploy {chain.DeployTime.TotalMilliseconds:0} ms");
         await Sender.FundDepositAndReserveAsync(Eth / 100, Eth / 100);
-        var ticket = ChainExample.AlwaysWin(1);
-        var signature = ChainExample.Sign(ticket);
+        var ticket = WorkedExample.AlwaysWin(1);
+        var signature = WorkedExample.Sign(ticket);
         Assert.False(await Recipient.IsUsedTicketAsync(ticket.Hash()));
         Assert.Equal(ticket.Hash(), await chain.ContractTicketHashAsync(ticket));
 
         var watch = Stopwatch.StartNew();
-        var result = await Recipient.RedeemWinningTicketAsync(ticket, signature, ChainExample.Rand);
+        var result = await Recipient.RedeemWinningTicketAsync(ticket, signature, WorkedExample.Rand);
         output.WriteLine($"redeem (eth_call + transaction + receipt) {watch.Elapsed.TotalMilliseconds:0} ms, gas {result.GasUsed}");
 
         Assert.True(result.Succeeded, result.RevertReason);
         Assert.NotNull(result.TransactionHash);
-        Assert.Equal(ChainExample.FaceValue, result.Transferred);
+        Assert.Equal(WorkedExample.FaceValue, result.Transferred);
         Assert.Equal(BigInteger.Zero, result.ReserveClaimed);
         Assert.True(result.TicketRedeemedLogged);
-        Assert.Equal(ChainExample.FaceValue, await chain.FeesEarnedAsync(ChainExample.Recipient));
+        Assert.Equal(WorkedExample.FaceValue, await chain.FeesEarnedAsync(WorkedExample.Recipient));
         Assert.True(await Recipient.IsUsedTicketAsync(ticket.Hash()));
-        Assert.Equal(new SenderInfo(Eth / 100 - ChainExample.FaceValue, 0, Eth / 100, 0), await Sender.GetSenderInfoAsync(ChainExample.Sender));
+        Assert.Equal(new SenderInfo(Eth / 100 - WorkedExample.FaceValue, 0, Eth / 100, 0), await Sender.GetSenderInfoAsync(WorkedExample.Sender));
 
-        var replay = await Recipient.RedeemWinningTicketAsync(ticket, signature, ChainExample.Rand);
+        var replay = await Recipient.RedeemWinningTicketAsync(ticket, signature, WorkedExample.Rand);
         Assert.False(replay.Succeeded);
         Assert.Null(replay.TransactionHash);
         Assert.Equal("ticket is used", replay.RevertReason);
-        Assert.Equal(ChainExample.FaceValue, await chain.FeesEarnedAsync(ChainExample.Recipient));
+        Assert.Equal(WorkedExample.FaceValue, await chain.FeesEarnedAsync(WorkedExample.Recipient));
     }
 
     [Fact]
@@ -53,16 +53,16 @@ public sealed class RedemptionTests(TicketBrokerChain chain, ITestOutputHelper o
     {
         // payments-pm.md §7.4: deposit 1e15 and reserve 1e16 against a 1.2e15 face value.
         await Sender.FundDepositAndReserveAsync(OneFinney, 10 * OneFinney);
-        var ticket = ChainExample.AlwaysWin(1);
+        var ticket = WorkedExample.AlwaysWin(1);
 
-        var result = await Recipient.RedeemWinningTicketAsync(ticket, ChainExample.Sign(ticket), ChainExample.Rand);
+        var result = await Recipient.RedeemWinningTicketAsync(ticket, WorkedExample.Sign(ticket), WorkedExample.Rand);
 
         Assert.True(result.Succeeded, result.RevertReason);
-        Assert.Equal(ChainExample.FaceValue, result.Transferred);
-        Assert.Equal(ChainExample.FaceValue - OneFinney, result.ReserveClaimed);
+        Assert.Equal(WorkedExample.FaceValue, result.Transferred);
+        Assert.Equal(WorkedExample.FaceValue - OneFinney, result.ReserveClaimed);
         Assert.Equal(
-            new SenderInfo(0, 0, 10 * OneFinney - (ChainExample.FaceValue - OneFinney), ChainExample.FaceValue - OneFinney),
-            await Sender.GetSenderInfoAsync(ChainExample.Sender));
+            new SenderInfo(0, 0, 10 * OneFinney - (WorkedExample.FaceValue - OneFinney), WorkedExample.FaceValue - OneFinney),
+            await Sender.GetSenderInfoAsync(WorkedExample.Sender));
     }
 
     [Fact]
@@ -70,17 +70,17 @@ public sealed class RedemptionTests(TicketBrokerChain chain, ITestOutputHelper o
     {
         var deposit = OneFinney / 2;
         await Sender.FundDepositAndReserveAsync(deposit, 0);
-        var first = ChainExample.AlwaysWin(1);
+        var first = WorkedExample.AlwaysWin(1);
 
-        var partial = await Recipient.RedeemWinningTicketAsync(first, ChainExample.Sign(first), ChainExample.Rand);
+        var partial = await Recipient.RedeemWinningTicketAsync(first, WorkedExample.Sign(first), WorkedExample.Rand);
 
         Assert.True(partial.Succeeded, partial.RevertReason);
         Assert.Equal(deposit, partial.Transferred);
         Assert.Equal(BigInteger.Zero, partial.ReserveClaimed);
-        Assert.Equal(new SenderInfo(0, 0, 0, 0), await Sender.GetSenderInfoAsync(ChainExample.Sender));
+        Assert.Equal(new SenderInfo(0, 0, 0, 0), await Sender.GetSenderInfoAsync(WorkedExample.Sender));
 
-        var second = ChainExample.AlwaysWin(2);
-        var refused = await Recipient.RedeemWinningTicketAsync(second, ChainExample.Sign(second), ChainExample.Rand);
+        var second = WorkedExample.AlwaysWin(2);
+        var refused = await Recipient.RedeemWinningTicketAsync(second, WorkedExample.Sign(second), WorkedExample.Rand);
         Assert.Equal("sender deposit and reserve are zero", refused.RevertReason);
         Assert.False(await Recipient.IsUsedTicketAsync(second.Hash()));
     }
@@ -89,9 +89,9 @@ public sealed class RedemptionTests(TicketBrokerChain chain, ITestOutputHelper o
     public async Task NonWinningTicketIsRefused()
     {
         await Sender.FundDepositAndReserveAsync(OneFinney * 10, OneFinney);
-        var ticket = ChainExample.Ticket(1);
+        var ticket = WorkedExample.Ticket(1);
 
-        var result = await Recipient.RedeemWinningTicketAsync(ticket, ChainExample.Sign(ticket), ChainExample.Rand);
+        var result = await Recipient.RedeemWinningTicketAsync(ticket, WorkedExample.Sign(ticket), WorkedExample.Rand);
 
         Assert.Equal("ticket did not win", result.RevertReason);
     }
@@ -100,9 +100,9 @@ public sealed class RedemptionTests(TicketBrokerChain chain, ITestOutputHelper o
     public async Task WrongRandIsRefused()
     {
         await Sender.FundDepositAndReserveAsync(OneFinney * 10, OneFinney);
-        var ticket = ChainExample.AlwaysWin(1);
+        var ticket = WorkedExample.AlwaysWin(1);
 
-        var result = await Recipient.RedeemWinningTicketAsync(ticket, ChainExample.Sign(ticket), ChainExample.Rand + 1);
+        var result = await Recipient.RedeemWinningTicketAsync(ticket, WorkedExample.Sign(ticket), WorkedExample.Rand + 1);
 
         Assert.Equal("recipientRand does not match recipientRandHash", result.RevertReason);
     }
@@ -111,10 +111,10 @@ public sealed class RedemptionTests(TicketBrokerChain chain, ITestOutputHelper o
     public async Task SignatureOverAnotherTicketIsRefused()
     {
         await Sender.FundDepositAndReserveAsync(OneFinney * 10, OneFinney);
-        var signedTicket = ChainExample.AlwaysWin(1);
-        var presented = ChainExample.AlwaysWin(2);
+        var signedTicket = WorkedExample.AlwaysWin(1);
+        var presented = WorkedExample.AlwaysWin(2);
 
-        var result = await Recipient.RedeemWinningTicketAsync(presented, ChainExample.Sign(signedTicket), ChainExample.Rand);
+        var result = await Recipient.RedeemWinningTicketAsync(presented, WorkedExample.Sign(signedTicket), WorkedExample.Rand);
 
         Assert.Equal("invalid signature over ticket hash", result.RevertReason);
     }
@@ -123,49 +123,49 @@ public sealed class RedemptionTests(TicketBrokerChain chain, ITestOutputHelper o
     public async Task MalformedSignaturesAreRefusedWithOpenZeppelinsMessages()
     {
         await Sender.FundDepositAndReserveAsync(OneFinney * 10, OneFinney);
-        var ticket = ChainExample.AlwaysWin(1);
-        var signature = ChainExample.Sign(ticket);
+        var ticket = WorkedExample.AlwaysWin(1);
+        var signature = WorkedExample.Sign(ticket);
         var highS = signature.ToArray();
         highS[32] = 0xff;
         var badV = signature.ToArray();
         badV[64] = 29;
 
-        Assert.Equal("INVALID_SIGNATURE_LENGTH", (await Recipient.RedeemWinningTicketAsync(ticket, signature.AsMemory(0, 64), ChainExample.Rand)).RevertReason);
-        Assert.Equal("ECDSA: invalid signature 's' value", (await Recipient.RedeemWinningTicketAsync(ticket, highS, ChainExample.Rand)).RevertReason);
-        Assert.Equal("ECDSA: invalid signature 'v' value", (await Recipient.RedeemWinningTicketAsync(ticket, badV, ChainExample.Rand)).RevertReason);
+        Assert.Equal("INVALID_SIGNATURE_LENGTH", (await Recipient.RedeemWinningTicketAsync(ticket, signature.AsMemory(0, 64), WorkedExample.Rand)).RevertReason);
+        Assert.Equal("ECDSA: invalid signature 's' value", (await Recipient.RedeemWinningTicketAsync(ticket, highS, WorkedExample.Rand)).RevertReason);
+        Assert.Equal("ECDSA: invalid signature 'v' value", (await Recipient.RedeemWinningTicketAsync(ticket, badV, WorkedExample.Rand)).RevertReason);
     }
 
     [Fact]
     public async Task TicketIsRedeemableInItsCreationRoundAndTheNextOnly()
     {
         await Sender.FundDepositAndReserveAsync(OneFinney * 10, OneFinney);
-        var ticket = ChainExample.AlwaysWin(1);
-        var signature = ChainExample.Sign(ticket);
+        var ticket = WorkedExample.AlwaysWin(1);
+        var signature = WorkedExample.Sign(ticket);
 
-        await chain.SetRoundAsync(ChainExample.CreationRound + 2, new byte[32], initialized: true);
-        Assert.Equal("ticket is expired", (await Recipient.RedeemWinningTicketAsync(ticket, signature, ChainExample.Rand)).RevertReason);
+        await chain.SetRoundAsync(WorkedExample.CreationRound + 2, new byte[32], initialized: true);
+        Assert.Equal("ticket is expired", (await Recipient.RedeemWinningTicketAsync(ticket, signature, WorkedExample.Rand)).RevertReason);
 
-        await chain.SetRoundAsync(ChainExample.CreationRound + 1, new byte[32], initialized: true);
-        Assert.True((await Recipient.RedeemWinningTicketAsync(ticket, signature, ChainExample.Rand)).Succeeded);
+        await chain.SetRoundAsync(WorkedExample.CreationRound + 1, new byte[32], initialized: true);
+        Assert.True((await Recipient.RedeemWinningTicketAsync(ticket, signature, WorkedExample.Rand)).Succeeded);
     }
 
     [Fact]
     public async Task RoundChecksComeFirst()
     {
         await Sender.FundDepositAndReserveAsync(OneFinney * 10, OneFinney);
-        var ticket = ChainExample.AlwaysWin(1);
-        var signature = ChainExample.Sign(ticket);
-        var otherRound = ChainExample.Ticket(1, UInt256.Max) with { CreationRound = ChainExample.CreationRound + 1 };
-        var otherHash = ChainExample.Ticket(1, UInt256.Max) with { CreationRoundBlockHash = new byte[32] };
+        var ticket = WorkedExample.AlwaysWin(1);
+        var signature = WorkedExample.Sign(ticket);
+        var otherRound = WorkedExample.Ticket(1, UInt256.Max) with { CreationRound = WorkedExample.CreationRound + 1 };
+        var otherHash = WorkedExample.Ticket(1, UInt256.Max) with { CreationRoundBlockHash = new byte[32] };
 
         Assert.Equal(
             "ticket creationRound does not have a block hash",
-            (await Recipient.RedeemWinningTicketAsync(otherRound, ChainExample.Sign(otherRound), ChainExample.Rand)).RevertReason);
+            (await Recipient.RedeemWinningTicketAsync(otherRound, WorkedExample.Sign(otherRound), WorkedExample.Rand)).RevertReason);
         Assert.Equal(
             "ticket creationRoundBlockHash invalid for creationRound",
-            (await Recipient.RedeemWinningTicketAsync(otherHash, ChainExample.Sign(otherHash), ChainExample.Rand)).RevertReason);
+            (await Recipient.RedeemWinningTicketAsync(otherHash, WorkedExample.Sign(otherHash), WorkedExample.Rand)).RevertReason);
 
-        await chain.SetRoundAsync(ChainExample.CreationRound, ChainExample.CreationRoundBlockHash, initialized: false);
-        Assert.Equal("current round is not initialized", (await Recipient.RedeemWinningTicketAsync(ticket, signature, ChainExample.Rand)).RevertReason);
+        await chain.SetRoundAsync(WorkedExample.CreationRound, WorkedExample.CreationRoundBlockHash, initialized: false);
+        Assert.Equal("current round is not initialized", (await Recipient.RedeemWinningTicketAsync(ticket, signature, WorkedExample.Rand)).RevertReason);
     }
 }

@@ -37,8 +37,8 @@ public sealed class TicketBrokerChain : IAsyncLifetime
         chain = await LocalChain.StartAsync();
         AnvilStartTime = chain.StartupTime;
         // The anvil accounts must be the §1.6 parties, read from anvil's own account list.
-        Assert.Equal(ChainExample.Sender, EthAddress.Parse(chain.Accounts[0]));
-        Assert.Equal(ChainExample.Recipient, EthAddress.Parse(chain.Accounts[1]));
+        Assert.Equal(WorkedExample.Sender, EthAddress.Parse(chain.Accounts[0]));
+        Assert.Equal(WorkedExample.Recipient, EthAddress.Parse(chain.Accounts[1]));
 
         var watch = Stopwatch.StartNew();
         var owner = Web3For(2);
@@ -48,8 +48,8 @@ public sealed class TicketBrokerChain : IAsyncLifetime
         Broker = EthAddress.Parse(receipt.ContractAddress);
         DeployTime = watch.Elapsed;
 
-        await SetRoundAsync(ChainExample.CreationRound, ChainExample.CreationRoundBlockHash, initialized: true);
-        await SendAsOwnerAsync(new SetActiveFunction { Transcoder = ChainExample.Recipient.ToString(), Active = true });
+        await SetRoundAsync(WorkedExample.CreationRound, WorkedExample.CreationRoundBlockHash, initialized: true);
+        await SendAsOwnerAsync(new SetActiveFunction { Transcoder = WorkedExample.Recipient.ToString(), Active = true });
         snapshot = await owner.Client.SendRequestAsync<string>("evm_snapshot");
     }
 

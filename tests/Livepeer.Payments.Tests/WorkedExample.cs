@@ -6,7 +6,10 @@ using Nethereum.Util;
 
 namespace Livepeer.Payments.Tests;
 
-/// <summary>The worked example of payments-pm.md §1.6: public anvil test accounts, go's test secret, a fixed seed.</summary>
+/// <summary>
+/// The worked example of payments-pm.md §1.6: public anvil test accounts (#0 sends, #1 receives), go's test secret, a
+/// fixed seed. Shared with the chain tests, which link this file.
+/// </summary>
 internal static class WorkedExample
 {
     public static readonly EthECKey SenderKey = new("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
@@ -34,6 +37,12 @@ internal static class WorkedExample
         CreationRound = CreationRound,
         CreationRoundBlockHash = CreationRoundBlockHash,
     };
+
+    /// <summary>The "always-win" variant: winProb 2^256 − 1.</summary>
+    public static Ticket AlwaysWin(uint nonce) => Ticket(nonce, UInt256.Max);
+
+    /// <summary>The sender's signature over <paramref name="ticket"/>.</summary>
+    public static byte[] Sign(Ticket ticket) => TicketSignature.Sign(ticket.Hash(), SenderKey);
 
     /// <summary>A payment of the vector's tickets with <paramref name="nonces"/>, signed by <paramref name="signer"/> (the sender's key by default).</summary>
     public static Payment Payment(uint[] nonces, EthECKey? signer = null, BigInteger? winProb = null, BigInteger? seed = null)
