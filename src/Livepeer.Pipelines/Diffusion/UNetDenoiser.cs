@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Numerics;
-using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Livepeer.Pipelines.Diffusion;
@@ -61,7 +59,7 @@ internal sealed class UNetDenoiser : IDisposable
             {
                 var inputScale = scheduler.ModelInputScale(step);
                 for (var b = 0; b < batch; b++)
-                    Scale(latents, inputScale, modelInput.AsSpan(b * size, size));
+                    LatentKernels.Scale(latents, inputScale, modelInput.AsSpan(b * size, size));
                 Array.Fill(timesteps, scheduler.Timesteps[step]);
 
                 using var sample = unet.Floats("sample", modelInput, sampleShape);
@@ -74,7 +72,7 @@ internal sealed class UNetDenoiser : IDisposable
                 var output = unet.FloatsInPlace(results[0], "out_sample", prediction);
                 if (negative is not null)
                 {
-                    Guide(output[..size], output.Slice(size, size), (float)guidanceScale, guided);
+                    LatentKernels.Guide(output[..size], output.Slice(size, size), (float)guidanceScale, guided);
                     output = guided;
                 }
 
@@ -96,35 +94,5 @@ internal sealed class UNetDenoiser : IDisposable
         if (unconditional is null)
             return conditional;
         return [.. unconditional, .. conditional];
-    }
-
-    private static void Scale(ReadOnlySpan<float> source, float factor, Span<float> destination)
-    {
-        var done = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var sources = MemoryMarshal.Cast<float, Vector<float>>(source);
-            var destinations = MemoryMarshal.Cast<float, Vector<float>>(destination);
-            for (var i = 0; i < sources.Length; i++) destinations[i] = sources[i] * factor;
-            done = sources.Length * Vector<float>.Count;
-        }
-
-        for (var i = done; i < source.Length; i++) destination[i] = source[i] * factor;
-    }
-
-    private static void Guide(ReadOnlySpan<float> unconditional, ReadOnlySpan<float> conditional, float scale, Span<float> guided)
-    {
-        var done = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var u = MemoryMarshal.Cast<float, Vector<float>>(unconditional);
-            var c = MemoryMarshal.Cast<float, Vector<float>>(conditional);
-            var g = MemoryMarshal.Cast<float, Vector<float>>(guided);
-            for (var i = 0; i < g.Length; i++) g[i] = u[i] + scale * (c[i] - u[i]);
-            done = g.Length * Vector<float>.Count;
-        }
-
-        for (var i = done; i < guided.Length; i++)
-            guided[i] = unconditional[i] + scale * (conditional[i] - unconditional[i]);
     }
 }

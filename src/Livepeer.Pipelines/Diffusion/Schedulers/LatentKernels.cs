@@ -70,6 +70,41 @@ internal static class LatentKernels
         }
     }
 
+    /// <summary>destination ← factor·source (the UNet's input scaling, into each half of its batch).</summary>
+    public static void Scale(ReadOnlySpan<float> source, float factor, Span<float> destination)
+    {
+        RequireSameLength(source.Length, destination.Length, nameof(destination));
+        var done = 0;
+        if (Vector.IsHardwareAccelerated && source.Length >= Vector<float>.Count)
+        {
+            var sources = MemoryMarshal.Cast<float, Vector<float>>(source);
+            var destinations = MemoryMarshal.Cast<float, Vector<float>>(destination);
+            for (var i = 0; i < sources.Length; i++) destinations[i] = sources[i] * factor;
+            done = sources.Length * Vector<float>.Count;
+        }
+
+        for (var i = done; i < source.Length; i++) destination[i] = source[i] * factor;
+    }
+
+    /// <summary>destination ← u + g·(c − u): classifier-free guidance of the unconditional and conditional predictions.</summary>
+    public static void Guide(ReadOnlySpan<float> unconditional, ReadOnlySpan<float> conditional, float scale, Span<float> destination)
+    {
+        RequireSameLength(destination.Length, unconditional.Length, nameof(unconditional));
+        RequireSameLength(destination.Length, conditional.Length, nameof(conditional));
+        var done = 0;
+        if (Vector.IsHardwareAccelerated && destination.Length >= Vector<float>.Count)
+        {
+            var u = MemoryMarshal.Cast<float, Vector<float>>(unconditional);
+            var c = MemoryMarshal.Cast<float, Vector<float>>(conditional);
+            var g = MemoryMarshal.Cast<float, Vector<float>>(destination);
+            for (var i = 0; i < g.Length; i++) g[i] = u[i] + scale * (c[i] - u[i]);
+            done = g.Length * Vector<float>.Count;
+        }
+
+        for (var i = done; i < destination.Length; i++)
+            destination[i] = unconditional[i] + scale * (conditional[i] - unconditional[i]);
+    }
+
     private static void RequireSameLength(int expected, int actual, string name)
     {
         if (actual != expected)

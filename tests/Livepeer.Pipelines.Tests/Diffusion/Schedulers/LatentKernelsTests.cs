@@ -48,9 +48,32 @@ public sealed class LatentKernelsTests
         Assert.Equal(Vectors.Draws(9, length + 1)[length], noise.Next());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(1027)]
+    public void ScaleAndGuide_AnyLength_EqualScalarFormulaExactly(int length)
+    {
+        var u = Vectors.Draws(1, length);
+        var c = Vectors.Draws(2, length);
+        var scaled = new float[length];
+        var guided = new float[length];
+
+        LatentKernels.Scale(u, 0.3f, scaled);
+        LatentKernels.Guide(u, c, 7.5f, guided);
+
+        for (var i = 0; i < length; i++)
+        {
+            Assert.Equal(u[i] * 0.3f, scaled[i]);
+            Assert.Equal(u[i] + 7.5f * (c[i] - u[i]), guided[i]);
+        }
+    }
+
     [Fact]
     public void Blend_DifferentLengths_Throws()
     {
+        Assert.Throws<ArgumentException>(() => LatentKernels.Scale(new float[4], 1, new float[3]));
+        Assert.Throws<ArgumentException>(() => LatentKernels.Guide(new float[4], new float[3], 1, new float[4]));
         Assert.Throws<ArgumentException>(() => LatentKernels.Blend(new float[4], new float[3], 1, 1));
         Assert.Throws<ArgumentException>(() => LatentKernels.Blend(new float[4], new float[4], new float[5], 1, 1, 1));
     }
