@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Livepeer.Pipelines.Diffusion;
 
 /// <summary>
@@ -36,7 +34,7 @@ internal sealed record DiffusionSettings
     public static DiffusionSettings From(ModelManifest manifest)
     {
         var xl = manifest.Family == ModelFamilies.StableDiffusionXl;
-        var reader = new Reader(manifest);
+        var reader = new ManifestDefaults(manifest);
         var options = new SchedulerOptions
         {
             Spacing = reader.Enum("timestep_spacing", TimestepSpacing.Leading, ("linspace", TimestepSpacing.Linspace), ("leading", TimestepSpacing.Leading), ("trailing", TimestepSpacing.Trailing)),
@@ -91,51 +89,5 @@ internal sealed record DiffusionSettings
         }
 
         return 8;
-    }
-
-    private readonly struct Reader(ModelManifest manifest)
-    {
-        public string String(string key, string fallback) => manifest.Defaults.TryGetValue(key, out var text) ? text : fallback;
-
-        public int Int(string key, int fallback, int min, int max)
-        {
-            if (!manifest.Defaults.TryGetValue(key, out var text))
-                return fallback;
-            if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-                throw Invalid(key, text, $"an integer from {min} to {max}");
-            return value;
-        }
-
-        public double Double(string key, double fallback)
-        {
-            if (!manifest.Defaults.TryGetValue(key, out var text))
-                return fallback;
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value < 0)
-                throw Invalid(key, text, "a non-negative number");
-            return value;
-        }
-
-        public bool Bool(string key, bool fallback)
-        {
-            if (!manifest.Defaults.TryGetValue(key, out var text))
-                return fallback;
-            return bool.TryParse(text, out var value) ? value : throw Invalid(key, text, "true or false");
-        }
-
-        public T Enum<T>(string key, T fallback, params (string Name, T Value)[] names)
-        {
-            if (!manifest.Defaults.TryGetValue(key, out var text))
-                return fallback;
-            foreach (var (name, value) in names)
-            {
-                if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase))
-                    return value;
-            }
-
-            throw Invalid(key, text, $"one of {string.Join(", ", names.Select(n => n.Name))}");
-        }
-
-        private InvalidModelException Invalid(string key, string text, string expected) =>
-            new($"Model '{manifest.Id}': defaults.{key} must be {expected}, not '{text}'.");
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Livepeer.Pipelines;
 
 /// <summary>
@@ -17,9 +15,10 @@ internal sealed record UpscaleSettings(int TileSize, int TilePadding, int? Fixed
 
     public static UpscaleSettings From(ModelManifest manifest, int[] inputDims)
     {
-        var tileSize = Read(manifest, "tile_size", DefaultTileSize, 1, MaxTileSize);
-        var padding = Read(manifest, "tile_padding", DefaultTilePadding, 0, MaxTileSize);
-        int? scale = manifest.Defaults.ContainsKey("scale") ? Read(manifest, "scale", 0, 1, MaxScale) : null;
+        var defaults = new ManifestDefaults(manifest);
+        var tileSize = defaults.Int("tile_size", DefaultTileSize, 1, MaxTileSize);
+        var padding = defaults.Int("tile_padding", DefaultTilePadding, 0, MaxTileSize);
+        int? scale = manifest.Defaults.ContainsKey("scale") ? defaults.Int("scale", 0, 1, MaxScale) : null;
         if (inputDims is not [_, _, var height, var width])
             throw new InvalidModelException($"Model '{manifest.Id}': an upscaler takes a 1x3xHxW input, not rank {inputDims.Length}.");
 
@@ -35,14 +34,5 @@ internal sealed record UpscaleSettings(int TileSize, int TilePadding, int? Fixed
         }
 
         return new UpscaleSettings(tileSize, padding, fixedHeight, fixedWidth, scale);
-    }
-
-    private static int Read(ModelManifest manifest, string key, int fallback, int min, int max)
-    {
-        if (!manifest.Defaults.TryGetValue(key, out var text))
-            return fallback;
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-            throw new InvalidModelException($"Model '{manifest.Id}': defaults.{key} must be an integer from {min} to {max}, not '{text}'.");
-        return value;
     }
 }
