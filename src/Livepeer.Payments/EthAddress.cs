@@ -1,4 +1,3 @@
-using System.Globalization;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Util;
 
@@ -47,6 +46,4 @@ public readonly struct EthAddress : IEquatable<EthAddress>
 
     /// <summary>Value inequality.</summary>
     public static bool operator !=(EthAddress left, EthAddress right) => !left.Equals(right);
-
-    internal string ToLowerHex() => string.Create(CultureInfo.InvariantCulture, $"0x{Convert.ToHexStringLower(Bytes)}");
 }

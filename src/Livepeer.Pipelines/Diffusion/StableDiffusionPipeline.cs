@@ -78,10 +78,10 @@ internal sealed class StableDiffusionPipeline(
             ["height"] = Invariant(height),
             ["num_inference_steps"] = Invariant(request.Steps),
             ["guidance_scale"] = request.GuidanceScale.ToString(CultureInfo.InvariantCulture),
-            ["encode_ms"] = Milliseconds(encoded),
-            ["denoise_ms"] = Milliseconds(denoising),
-            ["unet_ms"] = Milliseconds(inUNet),
-            ["total_ms"] = Milliseconds(Stopwatch.GetElapsedTime(started)),
+            ["encode_ms"] = PipelineMetadata.Milliseconds(encoded),
+            ["denoise_ms"] = PipelineMetadata.Milliseconds(denoising),
+            ["unet_ms"] = PipelineMetadata.Milliseconds(inUNet),
+            ["total_ms"] = PipelineMetadata.Milliseconds(Stopwatch.GetElapsedTime(started)),
         };
         return new PipelineOutput(artifacts, metadata, (long)width * height * request.Images);
     }
@@ -151,6 +151,4 @@ internal sealed class StableDiffusionPipeline(
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Milliseconds(TimeSpan time) => time.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -62,10 +62,10 @@ internal sealed class UpscalePipeline : ILoadedModel
         {
             ["width"] = upscaled.Width.ToString(CultureInfo.InvariantCulture),
             ["height"] = upscaled.Height.ToString(CultureInfo.InvariantCulture),
-            ["decode_ms"] = Milliseconds(Stopwatch.GetElapsedTime(started, decoded)),
-            ["model_ms"] = Milliseconds(inModel),
-            ["tiles_ms"] = Milliseconds(Stopwatch.GetElapsedTime(decoded, stitched) - inModel),
-            ["encode_ms"] = Milliseconds(Stopwatch.GetElapsedTime(stitched)),
+            ["decode_ms"] = PipelineMetadata.Milliseconds(Stopwatch.GetElapsedTime(started, decoded)),
+            ["model_ms"] = PipelineMetadata.Milliseconds(inModel),
+            ["tiles_ms"] = PipelineMetadata.Milliseconds(Stopwatch.GetElapsedTime(decoded, stitched) - inModel),
+            ["encode_ms"] = PipelineMetadata.Milliseconds(Stopwatch.GetElapsedTime(stitched)),
         };
 
         // No safety checker runs on upscales, so nothing is flagged.
@@ -133,8 +133,6 @@ internal sealed class UpscalePipeline : ILoadedModel
             ArrayPool<float>.Shared.Return(planar);
         }
     }
-
-    private static string Milliseconds(TimeSpan time) => time.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     private int ScaleOf(long[] outputShape, int planeWidth, int planeHeight)
     {
