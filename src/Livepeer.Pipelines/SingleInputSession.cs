@@ -55,7 +55,7 @@ internal sealed class SingleInputSession : IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var inputValue = inputIsHalf
-            ? OrtValue.CreateTensorValueFromMemory(ToHalf(values.Span), shape)
+            ? OrtValue.CreateTensorValueFromMemory(HalfPrecision.ToHalf(values.Span), shape)
             : OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, values, shape);
         using var runOptions = new RunOptions();
         using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
@@ -78,24 +78,10 @@ internal sealed class SingleInputSession : IDisposable
             var result = results[0];
             var info = result.GetTensorTypeAndShape();
             return info.ElementDataType == TensorElementType.Float16
-                ? read(ToSingle(result.GetTensorDataAsSpan<Float16>()), info.Shape)
+                ? read(HalfPrecision.ToSingle(result.GetTensorDataAsSpan<Float16>()), info.Shape)
                 : read(result.GetTensorDataAsSpan<float>(), info.Shape);
         }
     }
 
     public void Dispose() => session.Dispose();
-
-    private static Float16[] ToHalf(ReadOnlySpan<float> single)
-    {
-        var half = new Float16[single.Length];
-        for (var i = 0; i < single.Length; i++) half[i] = (Float16)single[i];
-        return half;
-    }
-
-    private static float[] ToSingle(ReadOnlySpan<Float16> half)
-    {
-        var single = new float[half.Length];
-        for (var i = 0; i < half.Length; i++) single[i] = (float)half[i];
-        return single;
-    }
 }

@@ -49,7 +49,7 @@ internal sealed class OnnxGraph : IDisposable
         InputType(input) switch
         {
             TensorElementType.Float => OrtValue.CreateTensorValueFromMemory(values, shape),
-            TensorElementType.Float16 => OrtValue.CreateTensorValueFromMemory(Array.ConvertAll(values, v => (Float16)v), shape),
+            TensorElementType.Float16 => OrtValue.CreateTensorValueFromMemory(HalfPrecision.ToHalf(values), shape),
             var other => throw new InvalidModelException($"Model '{ModelId}': {Part} input '{input}' is {other}; float or float16 expected."),
         };
 
@@ -96,8 +96,7 @@ internal sealed class OnnxGraph : IDisposable
                 value.GetTensorDataAsSpan<float>().CopyTo(destination);
                 break;
             case TensorElementType.Float16:
-                var half = value.GetTensorDataAsSpan<Float16>();
-                for (var i = 0; i < half.Length; i++) destination[i] = (float)half[i];
+                HalfPrecision.ToSingle(value.GetTensorDataAsSpan<Float16>(), destination);
                 break;
             default:
                 throw new InvalidModelException($"Model '{ModelId}': {Part} output '{output}' is {info.ElementDataType}; float or float16 expected.");
