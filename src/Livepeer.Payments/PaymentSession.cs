@@ -1,4 +1,3 @@
-using System.Numerics;
 using Nethereum.Signer;
 
 namespace Livepeer.Payments;
@@ -41,7 +40,7 @@ public sealed class PaymentSession
     public uint NoncesUsed => (uint)Volatile.Read(ref lastNonce);
 
     /// <summary>The expected value of one ticket, exactly: faceValue × winProb / (2^256 − 1).</summary>
-    public BigInteger ExpectedValueNumerator => TicketMath.ExpectedValueNumerator(Parameters.FaceValue, Parameters.WinProb);
+    public Wei ExpectedValue => Wei.ExpectedValue(Parameters.FaceValue, Parameters.WinProb);
 
     /// <summary>A payment of <paramref name="tickets"/> freshly signed tickets (none for a free job).</summary>
     public Payment CreatePayment(int tickets)

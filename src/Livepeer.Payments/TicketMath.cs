@@ -2,7 +2,7 @@ using System.Numerics;
 
 namespace Livepeer.Payments;
 
-/// <summary>Exact 256-bit arithmetic of ticket values: win probabilities, expected values, tickets per payment.</summary>
+/// <summary>Exact 256-bit arithmetic of ticket values: win probabilities and tickets per payment (expected values: <see cref="Wei.ExpectedValue"/>).</summary>
 public static class TicketMath
 {
     /// <summary>
@@ -20,12 +20,6 @@ public static class TicketMath
         return expectedValue * (remainder.IsZero ? quotient : quotient + 1);
     }
 
-    /// <summary>The expected value faceValue × winProb / (2^256 − 1) as an exact fraction (numerator over <see cref="UInt256.Max"/>).</summary>
-    public static BigInteger ExpectedValueNumerator(BigInteger faceValue, BigInteger winProb) => faceValue * winProb;
-
-    /// <summary>The expected value rounded down to whole wei.</summary>
-    public static BigInteger ExpectedValueFloor(BigInteger faceValue, BigInteger winProb) => faceValue * winProb / UInt256.Max;
-
     /// <summary>
     /// Tickets needed to cover <paramref name="fee"/> wei when <paramref name="credit"/> wei of earlier tickets' value
     /// remains: ⌈(fee − credit) / EV⌉ in exact arithmetic, 0 when the credit covers it.
@@ -34,7 +28,7 @@ public static class TicketMath
     {
         if (fee <= credit)
             return BigInteger.Zero;
-        var evNumerator = ExpectedValueNumerator(faceValue, winProb);
+        var evNumerator = faceValue * winProb;
         if (evNumerator.IsZero)
             throw new ArgumentException("Tickets with zero expected value cannot pay a fee.", nameof(winProb));
         var gapNumerator = (fee - credit) * UInt256.Max;

@@ -37,16 +37,15 @@ public static class TicketParamsCheck
         if (parameters.ExpirationBlock - lastSeenL1Block <= 1)
             return "TicketParams expired";
 
-        var evNumerator = TicketMath.ExpectedValueNumerator(parameters.FaceValue, parameters.WinProb);
-        if (evNumerator.IsZero)
+        var ev = Wei.ExpectedValue(parameters.FaceValue, parameters.WinProb);
+        if (ev <= Wei.Zero)
             return null;
-        if (evNumerator >= parameters.FaceValue * UInt256.Max)
+        if (ev >= Wei.Of(parameters.FaceValue))
             return $"ticket faceValue too low faceValue={parameters.FaceValue}";
-        var ev = TicketMath.ExpectedValueFloor(parameters.FaceValue, parameters.WinProb);
-        if (evNumerator > limits.MaxTicketExpectedValue * UInt256.Max)
-            return $"ticket EV {ev} > max ticket EV {limits.MaxTicketExpectedValue}";
-        if (evNumerator * tickets > limits.MaxTotalExpectedValue * UInt256.Max)
-            return $"total ticket EV {ev * tickets} for {tickets} tickets > max total ticket EV {limits.MaxTotalExpectedValue}";
+        if (ev > Wei.Of(limits.MaxTicketExpectedValue))
+            return $"ticket EV {ev.Floor()} > max ticket EV {limits.MaxTicketExpectedValue}";
+        if (ev * tickets > Wei.Of(limits.MaxTotalExpectedValue))
+            return $"total ticket EV {ev.Floor() * tickets} for {tickets} tickets > max total ticket EV {limits.MaxTotalExpectedValue}";
         if (deposit is { } funds && parameters.FaceValue > funds / limits.DepositMultiplier)
             return $"ticket faceValue {parameters.FaceValue} > max faceValue {funds / limits.DepositMultiplier}";
         return null;

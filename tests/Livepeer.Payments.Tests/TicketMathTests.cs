@@ -12,7 +12,7 @@ public sealed class TicketMathTests
         var winProb = TicketMath.WinProb(WorkedExample.FaceValue, WorkedExample.ExpectedValue);
 
         Assert.Equal(WorkedExample.WinProb, winProb);
-        Assert.Equal(WorkedExample.ExpectedValue, TicketMath.ExpectedValueFloor(WorkedExample.FaceValue, winProb));
+        Assert.Equal(WorkedExample.ExpectedValue, Wei.ExpectedValue(WorkedExample.FaceValue, winProb).Floor());
     }
 
     [Theory]
