@@ -21,19 +21,11 @@ public static class RecipientRand
     {
         if (priceDenominator <= 0)
             throw new ArgumentOutOfRangeException(nameof(priceDenominator), priceDenominator, "A price's denominator is positive.");
-        var gcd = BigInteger.GreatestCommonDivisor(priceNumerator, priceDenominator);
-        if (!gcd.IsZero && !gcd.IsOne)
-        {
-            priceNumerator /= gcd;
-            priceDenominator /= gcd;
-        }
-
-        if (priceNumerator.IsZero)
-            priceDenominator = BigInteger.One;
+        var price = Wei.Fraction(priceNumerator, priceDenominator);
         byte[] message =
         [
             .. UInt256.ToMinimal(seed), .. sender.Bytes, .. UInt256.ToMinimal(faceValue), .. UInt256.ToMinimal(winProb),
-            .. UInt256.ToMinimal(expirationBlock), .. UInt256.ToMinimal(priceNumerator), .. UInt256.ToMinimal(priceDenominator), .. auxData,
+            .. UInt256.ToMinimal(expirationBlock), .. UInt256.ToMinimal(price.Numerator), .. UInt256.ToMinimal(price.Denominator), .. auxData,
         ];
         return UInt256.FromBytes(HMACSHA256.HashData(secret, message));
     }
