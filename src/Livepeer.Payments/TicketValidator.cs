@@ -62,44 +62,37 @@ public sealed class TicketValidator(EthAddress recipient, byte[] secret, SenderN
         if (payment.TicketParams is not { } parameters || payment.Tickets.Count == 0)
             return [];
 
+        // Every ticket of a payment shares its parameters, so the rand and the payment-level (fatal) checks run once.
+        var first = payment.TicketAt(0);
+        var price = payment.ExpectedPrice;
+        if (price is { PixelsPerUnit: <= 0 } || price is { PricePerUnit: < 0 })
+            return [new TicketCheck(first, payment.Tickets[0].Signature, 0, false, TicketError.InvalidPrice)];
+        var rand = RecipientRand.Derive(
+            secret, parameters.Seed, first.Sender, first.FaceValue, first.WinProb, parameters.ExpirationBlock,
+            price?.PricePerUnit ?? 0, price?.PixelsPerUnit ?? 1, first.AuxData());
+        var fatal = first.Recipient != recipient ? TicketError.InvalidRecipient
+            : first.Sender == default ? TicketError.InvalidSender
+            : !RecipientRand.Commitment(rand).AsSpan().SequenceEqual(first.RecipientRandHash) ? TicketError.InvalidRecipientRand
+            : TicketError.None;
+        if (fatal != TicketError.None)
+            return [new TicketCheck(first, payment.Tickets[0].Signature, rand, false, fatal)];
+
         var checks = new List<TicketCheck>(payment.Tickets.Count);
         for (var i = 0; i < payment.Tickets.Count; i++)
-        {
-            var ticket = payment.TicketAt(i);
-            var signature = payment.Tickets[i].Signature;
-            var check = Check(ticket, signature, parameters, payment.ExpectedPrice, lastSeenL1Block);
-            checks.Add(check);
-
-            // A fatal error is about the payment, not the ticket: the rest would fail the same way.
-            if (check.IsFatal)
-                break;
-        }
-
+            checks.Add(Check(i == 0 ? first : payment.TicketAt(i), payment.Tickets[i].Signature, rand, parameters.ExpirationBlock, lastSeenL1Block));
         return checks;
     }
 
-    private TicketCheck Check(Ticket ticket, byte[] signature, PaymentTicketParams parameters, PriceInfo? price, BigInteger lastSeenL1Block)
+    private TicketCheck Check(Ticket ticket, byte[] signature, BigInteger rand, BigInteger expirationBlock, BigInteger lastSeenL1Block)
     {
-        if (price is { PixelsPerUnit: <= 0 } || price is { PricePerUnit: < 0 })
-            return new TicketCheck(ticket, signature, 0, false, TicketError.InvalidPrice);
-        var rand = RecipientRand.Derive(
-            secret, parameters.Seed, ticket.Sender, ticket.FaceValue, ticket.WinProb, parameters.ExpirationBlock,
-            price?.PricePerUnit ?? 0, price?.PixelsPerUnit ?? 1, ticket.AuxData());
-        TicketCheck Result(bool won, TicketError error) => new(ticket, signature, rand, won, error);
-
-        if (ticket.Recipient != recipient)
-            return Result(false, TicketError.InvalidRecipient);
-        if (ticket.Sender == default)
-            return Result(false, TicketError.InvalidSender);
-        if (!RecipientRand.Commitment(rand).AsSpan().SequenceEqual(ticket.RecipientRandHash))
-            return Result(false, TicketError.InvalidRecipientRand);
         if (TicketSignature.Verify(ticket.Hash(), signature, ticket.Sender) != SignatureProblem.None)
-            return Result(false, TicketError.InvalidSignature);
+            return new TicketCheck(ticket, signature, rand, false, TicketError.InvalidSignature);
 
         var won = RecipientRand.IsWinning(signature, rand, ticket.WinProb);
-        var nonce = nonces.Record(rand, ticket.SenderNonce, parameters.ExpirationBlock);
-        if (nonce != TicketError.None)
-            return Result(won, nonce);
-        return parameters.ExpirationBlock <= lastSeenL1Block ? Result(won, TicketError.ParamsExpired) : Result(won, TicketError.None);
+        var nonce = nonces.Record(rand, ticket.SenderNonce, expirationBlock);
+        var error = nonce != TicketError.None ? nonce
+            : expirationBlock <= lastSeenL1Block ? TicketError.ParamsExpired
+            : TicketError.None;
+        return new TicketCheck(ticket, signature, rand, won, error);
     }
 }
