@@ -8,20 +8,7 @@ public static partial class ImageCodec
     public static float[] ToPlanar(RgbImage image, float scale)
     {
         ArgumentNullException.ThrowIfNull(image);
-        EnsureValidScale(scale);
-        var pixels = image.Width * image.Height;
-        var planar = GC.AllocateUninitializedArray<float>(3 * pixels);
-        var red = planar.AsSpan(0, pixels);
-        var green = planar.AsSpan(pixels, pixels);
-        var blue = planar.AsSpan(2 * pixels, pixels);
-        ReadOnlySpan<byte> rgb = image.Rgb;
-        for (int i = 0, j = 0; i < pixels; i++, j += 3)
-        {
-            red[i] = rgb[j] * scale;
-            green[i] = rgb[j + 1] * scale;
-            blue[i] = rgb[j + 2] * scale;
-        }
-        return planar;
+        return RegionToPlanar(image, new PixelRect(0, 0, image.Width, image.Height), scale, image.Width, image.Height);
     }
 
     /// <summary>Converts CHW floats back to RGB24: value / <paramref name="scale"/>, rounded half to even, clamped to 0..255, NaN to 0.</summary>
@@ -33,23 +20,13 @@ public static partial class ImageCodec
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
-        EnsureValidScale(scale);
         var pixels = (long)width * height;
         if (chw.Length != 3 * pixels)
             throw new ArgumentException($"Expected {3 * pixels} values for 3x{height}x{width}, got {chw.Length}.", nameof(chw));
 
-        var count = (int)pixels;
-        var red = chw[..count];
-        var green = chw.Slice(count, count);
-        var blue = chw.Slice(2 * count, count);
-        var rgb = GC.AllocateUninitializedArray<byte>(3 * count);
-        for (int i = 0, j = 0; i < count; i++, j += 3)
-        {
-            rgb[j] = ToByte(red[i] / scale);
-            rgb[j + 1] = ToByte(green[i] / scale);
-            rgb[j + 2] = ToByte(blue[i] / scale);
-        }
-        return new RgbImage(width, height, rgb);
+        var image = new RgbImage(width, height, GC.AllocateUninitializedArray<byte>(3 * (int)pixels));
+        PlanarRegionInto(chw, width, height, new PixelRect(0, 0, width, height), scale, image, 0, 0);
+        return image;
     }
 
     // Comparisons with NaN are false, so NaN falls through to 0.
