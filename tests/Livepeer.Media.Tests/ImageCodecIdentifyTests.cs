@@ -116,6 +116,10 @@ public sealed class ImageCodecIdentifyTests
         Assert.Throws<UnsupportedMediaException>(() => ImageCodec.Identify(ReadOnlyMemory<byte>.Empty, ImageLimits.Default));
 
     [Fact]
+    public void Identify_ZeroSizePng_Unsupported() =>
+        Assert.Throws<UnsupportedMediaException>(() => ImageCodec.Identify(TestMedia.PngBomb(size: 0), ImageLimits.Default));
+
+    [Fact]
     public void Identify_CorruptPngHeader_Unsupported()
     {
         var data = TestImages.Encode(MediaFormat.Png, 8, 8, TestImages.Gradient);

@@ -42,6 +42,14 @@ public sealed class UpscalePipelineTests : IDisposable
     }
 
     [Fact]
+    public void Run_ZeroSizeImage_IsTheCallersError()
+    {
+        using var model = Load(new TinyUpscalerSpec { HiddenChannels = 4, HiddenLayers = 0 }, PixelRanges.Unit);
+
+        Assert.Throws<InvalidPipelineInputException>(() => model.Run(new PipelineInput(new Dictionary<string, string>(), Livepeer.Testing.TestMedia.PngBomb(size: 0)), CancellationToken.None));
+    }
+
+    [Fact]
     public void Run_ImageOverThePixelLimit_IsTheCallersError()
     {
         using var model = Load(new TinyUpscalerSpec { HiddenChannels = 4, HiddenLayers = 0 }, PixelRanges.Unit);

@@ -59,10 +59,10 @@ public sealed class DiffusionBadInputTests : IDisposable
     }
 
     [Fact]
-    public void Run_ImageInputs_CorruptTruncatedBombTiny_AreTheCallersError()
+    public void Run_ImageInputs_CorruptTruncatedBombZeroSizeTiny_AreTheCallersError()
     {
         var png = ImageCodec.EncodePng(Images.Random(32, 32, 1));
-        byte[][] inputs = [[1, 2, 3], png[..(png.Length / 2)], TestMedia.PngBomb(), ImageCodec.EncodePng(Images.Random(4, 4, 1))];
+        byte[][] inputs = [[1, 2, 3], png[..(png.Length / 2)], TestMedia.PngBomb(), TestMedia.PngBomb(size: 0), ImageCodec.EncodePng(Images.Random(4, 4, 1))];
 
         foreach (var input in inputs)
             Assert.Throws<InvalidPipelineInputException>(() => TinyDiffusionModels.ImageToImage(model.Value, input, new()));
