@@ -1,6 +1,8 @@
 using Livepeer.Contracts;
+using Livepeer.Payments;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Nethereum.Signer;
 using Orleans.Configuration;
 
 namespace Livepeer.Client.Cluster;
@@ -12,6 +14,7 @@ public sealed class LivepeerCluster : IAsyncDisposable
     private static readonly TimeSpan ConnectRetryDelay = TimeSpan.FromSeconds(1);
 
     private readonly IHost host;
+    private ClusterPayments? payments;
 
     private LivepeerCluster(IHost host)
     {
@@ -82,7 +85,25 @@ public sealed class LivepeerCluster : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(job);
 
         // Orchestrator grains are keyed by the lower-case address; a checksummed (mixed-case) address names the same one.
-        return Client.GetGrain<IOrchestratorGrain>(orchestratorAddress.Trim().ToLowerInvariant()).SubmitJobAsync(job, cancellationToken);
+        var address = orchestratorAddress.Trim().ToLowerInvariant();
+        var orchestrator = Client.GetGrain<IOrchestratorGrain>(address);
+        return payments is null ? orchestrator.SubmitJobAsync(job, cancellationToken) : payments.SubmitAsync(orchestrator, address, job, cancellationToken);
+    }
+
+    /// <summary>
+    /// Pays for priced jobs from now on with probabilistic tickets signed by <paramref name="key"/>, as a gateway does
+    /// (credit kept per orchestrator and capability in this process; a failed job's credit stays yours). Free
+    /// capabilities are still sent without payment. Without a key, priced jobs are refused with
+    /// <see cref="JobErrorKind.PaymentRequired"/>.
+    /// </summary>
+    /// <param name="key">The paying account's key; its address is what orchestrators credit.</param>
+    /// <param name="limits">Most you pay per ticket and per payment; go-livepeer's defaults when null.</param>
+    /// <returns>This client.</returns>
+    public LivepeerCluster PayWith(EthECKey key, SenderLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        payments = new ClusterPayments(key, limits ?? new SenderLimits(), TimeProvider.System);
+        return this;
     }
 
     /// <summary>Disconnects from the cluster.</summary>

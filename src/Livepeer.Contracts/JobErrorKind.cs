@@ -23,4 +23,13 @@ public enum JobErrorKind
 
     /// <summary>The job was cancelled by its caller.</summary>
     Cancelled = 6,
+
+    /// <summary>The job is priced and came without a payment, or with a header that does not parse (go-livepeer answers 402).</summary>
+    PaymentRequired = 7,
+
+    /// <summary>The payment was refused: a ticket error such as a bad signature, a replayed nonce or expired parameters; no work was done.</summary>
+    PaymentRejected = 8,
+
+    /// <summary>The sender's credit does not cover the job's fee ("Insufficient balance"); no work was done.</summary>
+    InsufficientBalance = 9,
 }

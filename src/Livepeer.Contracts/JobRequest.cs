@@ -8,10 +8,12 @@ namespace Livepeer.Contracts;
 /// <param name="ModelId">Model id, e.g. <c>stabilityai/sd-turbo</c>.</param>
 /// <param name="Parameters">Pipeline parameters as invariant-culture strings.</param>
 /// <param name="Input">Input bytes (image, audio or tensor), empty when the pipeline takes none.</param>
+/// <param name="Payment">The <c>Livepeer-Payment</c> header value (base64 protobuf <c>net.Payment</c>) paying for the job; empty for free work.</param>
 [GenerateSerializer, Immutable, Alias("livepeer.job-request")]
 public sealed record JobRequest(
     [property: Id(0)] string JobId,
     [property: Id(1)] string Pipeline,
     [property: Id(2)] string ModelId,
     [property: Id(3)] ImmutableDictionary<string, string> Parameters,
-    [property: Id(4)] byte[] Input);
+    [property: Id(4)] byte[] Input,
+    [property: Id(5)] string Payment = "");

@@ -27,7 +27,7 @@ public static class PaymentHeader
         foreach (var ticket in payment.Tickets)
             writer.Message(4, new ProtoWriter().Varint(1, ticket.SenderNonce).Bytes(2, ticket.Signature));
         if (payment.ExpectedPrice is { } price)
-            writer.Message(5, new ProtoWriter().Int64(1, price.PricePerUnit).Int64(2, price.PixelsPerUnit).Varint(3, price.Capability).String(4, price.Constraint));
+            writer.Message(5, Price(price));
         return writer.ToArray();
     }
 
@@ -60,6 +60,49 @@ public static class PaymentHeader
             throw new PaymentHeaderException($"The {Name} header is not a valid payment: {e.Message}", e);
         }
     }
+
+    /// <summary>
+    /// Ticket parameters and the price they are bound to as an orchestrator hands them to a sender: the protobuf of a
+    /// go-livepeer <c>net.OrchestratorInfo</c> holding only <c>ticket_params</c> (2, with its expiration params) and <c>price_info</c> (3).
+    /// </summary>
+    public static byte[] TicketOffer(PaymentTicketParams parameters, PriceInfo price)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(price);
+        return new ProtoWriter().Message(2, TicketParams(parameters)).Message(3, Price(price)).ToArray();
+    }
+
+    /// <summary>Reads what <see cref="TicketOffer"/> writes (or any <c>net.OrchestratorInfo</c>).</summary>
+    /// <exception cref="PaymentHeaderException">Not an OrchestratorInfo with ticket parameters, their expiration and a price.</exception>
+    public static (PaymentTicketParams Parameters, ExpirationParams Expiration, PriceInfo Price) ReadTicketOffer(ReadOnlySpan<byte> bytes)
+    {
+        PaymentTicketParams? parameters = null;
+        PriceInfo? price = null;
+        try
+        {
+            var reader = new ProtoReader(bytes);
+            while (reader.Next())
+            {
+                switch (reader.Field)
+                {
+                    case 2: parameters = ReadTicketParams(reader.LengthDelimited()); break;
+                    case 3: price = ReadPrice(reader.LengthDelimited()); break;
+                    default: reader.Skip(); break;
+                }
+            }
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
+        {
+            throw new PaymentHeaderException($"Not an OrchestratorInfo: {e.Message}", e);
+        }
+
+        return parameters is { Expiration: { } expiration } && price is not null
+            ? (parameters, expiration, price)
+            : throw new PaymentHeaderException("The OrchestratorInfo lacks ticket parameters, their expiration parameters or a price.");
+    }
+
+    private static ProtoWriter Price(PriceInfo price) =>
+        new ProtoWriter().Int64(1, price.PricePerUnit).Int64(2, price.PixelsPerUnit).Varint(3, price.Capability).String(4, price.Constraint);
 
     private static ProtoWriter TicketParams(PaymentTicketParams p) => new ProtoWriter()
         .Bytes(1, p.Recipient.Bytes)

@@ -46,6 +46,27 @@ public sealed class SenderNonceLedger
         }
     }
 
+    /// <summary>Everything on record, for persisting: per rand, its parameters' expiration block and the nonces seen.</summary>
+    public IReadOnlyList<(BigInteger Rand, BigInteger ExpirationBlock, uint[] Nonces)> Export()
+    {
+        lock (gate) return [.. byRand.Select(e => (e.Key, e.Value.ExpirationBlock, e.Value.Nonces.Order().ToArray()))];
+    }
+
+    /// <summary>Adds records written by <see cref="Export"/> (after a restart), so replays stay refused.</summary>
+    public void Import(IEnumerable<(BigInteger Rand, BigInteger ExpirationBlock, uint[] Nonces)> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        lock (gate)
+        {
+            foreach (var (rand, expirationBlock, seen) in records)
+            {
+                if (!byRand.TryGetValue(rand, out var entry))
+                    byRand[rand] = entry = ([], expirationBlock);
+                entry.Nonces.UnionWith(seen);
+            }
+        }
+    }
+
     /// <summary>Rands with nonces on record.</summary>
     public int Count
     {

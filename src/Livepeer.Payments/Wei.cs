@@ -80,8 +80,26 @@ public readonly record struct Wei : IComparable<Wei>
     /// <summary>Ordering.</summary>
     public static bool operator >=(Wei left, Wei right) => left.CompareTo(right) >= 0;
 
+    /// <summary>Equal amounts are equal however they were made (<see cref="Zero"/> and a parsed "0" included): fractions are kept reduced.</summary>
+    public bool Equals(Wei other) => Numerator == other.Numerator && Denominator == other.Denominator;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Numerator, Denominator);
+
     /// <inheritdoc />
     public int CompareTo(Wei other) => (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
+
+    /// <summary>Reads what <see cref="ToString"/> writes: <c>n</c> or <c>n/d</c> in invariant digits.</summary>
+    /// <exception cref="FormatException">Not such a text, or a zero denominator.</exception>
+    public static Wei Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        var numerator = BigInteger.Parse(slash < 0 ? text : text[..slash], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        if (slash < 0) return Of(numerator);
+        var denominator = BigInteger.Parse(text[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture);
+        return denominator.IsZero ? throw new FormatException("A wei fraction needs a non-zero denominator.") : Fraction(numerator, denominator);
+    }
 
     /// <summary><c>n</c> or <c>n/d</c>.</summary>
     public override string ToString() =>

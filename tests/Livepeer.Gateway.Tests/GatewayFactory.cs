@@ -23,6 +23,8 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string DiffusionModel = "test/tiny-sd";
     public const long MaxImageBytes = 256 * 1024;
     public const int MaxImagePixels = 1024 * 1024;
+    public const long TicketExpectedValue = 1000;
+    public const long DefaultModelPrice = 10;
 
     private readonly string root = Directory.CreateTempSubdirectory("livepeer-gateway-tests-").FullName;
 
@@ -39,7 +41,7 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
             [
               { "pipeline": "text-to-image", "model_id": "{{DiffusionModel}}", "capacity": 2, "price_per_unit": 1 },
               { "pipeline": "image-to-image", "model_id": "{{DiffusionModel}}", "capacity": 2, "price_per_unit": 1 },
-              { "pipeline": "upscale", "model_id": "{{DefaultModel}}", "warm": true, "capacity": 16, "price_per_unit": 10 },
+              { "pipeline": "upscale", "model_id": "{{DefaultModel}}", "warm": true, "capacity": 16, "price_per_unit": {{DefaultModelPrice}} },
               { "pipeline": "upscale", "model_id": "{{OtherModel}}", "capacity": 4, "price_per_unit": 20 }
             ]
             """);
@@ -77,6 +79,9 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Livepeer:Gateway:DiscoveryInterval"] = "00:00:00.200",
             ["Livepeer:Gateway:MaxImageBytes"] = MaxImageBytes.ToString(CultureInfo.InvariantCulture),
             ["Livepeer:Gateway:MaxImagePixels"] = MaxImagePixels.ToString(CultureInfo.InvariantCulture),
+            // Small tickets with a 1-in-4 win chance, so a few hundred jobs carry hundreds of tickets and dozens of winners.
+            ["Livepeer:Orchestrator:Payments:TicketExpectedValue"] = TicketExpectedValue.ToString(CultureInfo.InvariantCulture),
+            ["Livepeer:Orchestrator:Payments:MaxFaceValue"] = (4 * TicketExpectedValue).ToString(CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in ExtraSettings) settings[key] = value;

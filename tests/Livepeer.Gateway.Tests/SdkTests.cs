@@ -8,7 +8,9 @@ using Livepeer.Contracts;
 using Livepeer.Media;
 using Livepeer.Testing;
 using Microsoft.Extensions.Configuration;
+using Livepeer.Payments;
 using Microsoft.Extensions.DependencyInjection;
+using Nethereum.Signer;
 
 namespace Livepeer.Gateway.Tests;
 
@@ -75,11 +77,21 @@ public sealed class SdkTests(GatewayFactory factory)
         var configuration = factory.Services.GetRequiredService<IConfiguration>();
         var gatewayPort = int.Parse(configuration["Livepeer:Cluster:GatewayPort"]!, CultureInfo.InvariantCulture);
         await using var cluster = await LivepeerCluster.ConnectLocalhostAsync(gatewayPort, "livepeer", configuration["Livepeer:Cluster:ClusterId"]!);
+        JobRequest Job() => new(Guid.NewGuid().ToString("N"), "upscale", GatewayFactory.DefaultModel, ImmutableDictionary<string, string>.Empty, TestImages.Png(8, 8));
 
-        var result = await cluster.SubmitAsync(GatewayFactory.Orchestrator, new JobRequest(
-            Guid.NewGuid().ToString("N"), "upscale", GatewayFactory.DefaultModel, ImmutableDictionary<string, string>.Empty, TestImages.Png(8, 8)));
+        // The model is priced: without a key the job is refused before any work, with one it is paid with tickets.
+        var unpaid = await Assert.ThrowsAsync<JobFailedException>(() => cluster.SubmitAsync(GatewayFactory.Orchestrator, Job()));
+        Assert.Equal(JobErrorKind.PaymentRequired, unpaid.Kind);
+        var key = EthECKey.GenerateKey();
+        cluster.PayWith(key);
+        var results = new List<JobResult>();
+        for (var i = 0; i < 3; i++) results.Add(await cluster.SubmitAsync(GatewayFactory.Orchestrator, Job()));
 
-        Assert.Equal(64, result.Units);
-        Assert.Equal("image/png", result.ContentType);
+        Assert.All(results, r => Assert.Equal(64, r.Units));
+        Assert.Equal("image/png", results[0].ContentType);
+        var account = await factory.Services.GetRequiredService<IGrainFactory>()
+            .GetGrain<IPaymentAccountGrain>($"{GatewayFactory.Orchestrator}/{key.GetPublicAddress().ToLowerInvariant()}").GetStatusAsync();
+        Assert.Equal(Wei.Of(3 * 64 * GatewayFactory.DefaultModelPrice), Wei.Parse(account.Debited));
+        Assert.Equal(Wei.Parse(account.Credited) - Wei.Parse(account.Debited), Wei.Parse(account.Balances["upscale/" + GatewayFactory.DefaultModel]));
     }
 }

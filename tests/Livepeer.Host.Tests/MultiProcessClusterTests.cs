@@ -19,7 +19,10 @@ public sealed class MultiProcessClusterTests(PostgresServer postgres, ITestOutpu
     public async Task TwoProcesses_JoinOneCluster_AndAJobRunsOnTheWorkerProcess()
     {
         var database = await postgres.CreateDatabaseAsync("twoproc");
-        var orchestrator = new HostConfiguration { PostgresConnectionString = database, Roles = "gateway,orchestrator" };
+        // A free offer: this test is about two processes sharing a job; a bare cluster client has no gateway key to pay with.
+        var aiModels = Path.Combine(directory, "aiModels.json");
+        await File.WriteAllTextAsync(aiModels, """[ { "pipeline": "upscale", "model_id": "livepeer/tiny-upscaler-x2", "capacity": 8, "price_per_unit": 0 } ]""");
+        var orchestrator = new HostConfiguration { PostgresConnectionString = database, Roles = "gateway,orchestrator", AiModelsPath = aiModels };
         var worker = new HostConfiguration { PostgresConnectionString = database, Roles = "worker", WorkerId = "worker-b" };
         var started = Stopwatch.StartNew();
         await using var orchestratorProcess = HostProcess.Start(orchestrator.WriteFile(directory), orchestrator.HttpPort);

@@ -26,7 +26,7 @@ public sealed class PostgresPersistenceTests(PostgresServer postgres)
             await app.StartAsync();
             var grains = app.Services.GetRequiredService<IGrainFactory>();
             for (var i = 0; i < 5; i++)
-                await grains.GetGrain<IOrchestratorGrain>(Orchestrator).SubmitJobAsync(Job());
+                await PaidJobs.SubmitAsync(app.Services, Orchestrator, Job());
             await app.StopAsync();
         }
 
@@ -42,7 +42,7 @@ public sealed class PostgresPersistenceTests(PostgresServer postgres)
             Assert.Equal(5 * 8 * 8, info.UnitsProduced);
             Assert.Contains(info.Capabilities, c => c.Capability.ModelId == Model && !c.Capability.Warm && c.Capability.Capacity == 8);
             Assert.Contains(info.Capabilities, c => c.Capability.ModelId == "upscalerjs/esrgan-slim-x4" && c.Capability.Warm);
-            var result = await grains.GetGrain<IOrchestratorGrain>(Orchestrator).SubmitJobAsync(Job());
+            var result = await PaidJobs.SubmitAsync(app.Services, Orchestrator, Job());
             Assert.Equal(64, result.Units);
             await app.StopAsync();
         }

@@ -1,4 +1,5 @@
 using Livepeer.Gateway.Http;
+using Livepeer.Grains.Hosting;
 using Livepeer.Gateway.Routing;
 using Livepeer.Media;
 using Microsoft.AspNetCore.Http.Features;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace Livepeer.Gateway.Hosting;
 
-/// <summary>Adds the gateway role's services: API options, background routing, job dispatch and the media store.</summary>
+/// <summary>Adds the gateway role's services: API options, background routing, payments, job dispatch and the media store.</summary>
 public static class GatewayServiceCollectionExtensions
 {
     /// <summary>Multipart framing on top of the largest file.</summary>
@@ -27,6 +28,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<RouteTableHolder>();
         services.AddSingleton<OrchestratorBook>();
         services.AddSingleton<OrchestratorSelector>();
+        services.AddLivepeerPaymentSender();
         services.AddSingleton<JobDispatcher>();
         services.AddSingleton<JobGateway>();
         services.AddSingleton<RouteRefresher>();

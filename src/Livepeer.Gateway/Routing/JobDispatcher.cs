@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Livepeer.Contracts;
 using Livepeer.Gateway.Hosting;
 using Livepeer.Gateway.Http;
+using Livepeer.Grains.Payments;
+using Livepeer.Pipelines;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,13 +12,14 @@ namespace Livepeer.Gateway.Routing;
 
 /// <summary>
 /// Runs a job on the best orchestrator, retrying on another one within the pipeline's deadline. Only failures that are
-/// the orchestrator's count against it (the client's own 400s never do); capacity refusals just move on. The client
-/// pays for nothing that failed (payments come with the payments issue; nothing is charged here yet).
+/// the orchestrator's count against it (the client's own 400s and payment refusals never do); capacity refusals just
+/// move on. A priced job is paid for before it is sent (<see cref="GatewayPayments"/>); only a completed job's fee is spent.
 /// </summary>
 internal sealed partial class JobDispatcher(
     OrchestratorSelector selector,
     OrchestratorBook book,
     IGrainFactory grains,
+    GatewayPayments payments,
     IOptions<AiGatewayOptions> options,
     TimeProvider time,
     ILogger<JobDispatcher> logger)
@@ -28,6 +31,8 @@ internal sealed partial class JobDispatcher(
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
         budget.CancelAfter(deadline);
         var tried = new HashSet<string>(StringComparer.Ordinal);
+        var paymentRetried = new HashSet<string>(StringComparer.Ordinal);
+        var units = FeeUnits.Estimate(job.Pipeline, job.Parameters, job.Input);
         Exception? lastFailure = null;
         for (var attempt = 1; attempt <= settings.MaxAttempts; attempt++)
         {
@@ -38,9 +43,19 @@ internal sealed partial class JobDispatcher(
             tried.Add(offer.Address);
             book.Started(offer.Address);
             var started = time.GetTimestamp();
+            var sender = offer.Capability.PricePerUnit > 0 ? payments.For(offer.Address) : null;
+            var paid = false;
             try
             {
-                var result = await grains.GetGrain<IOrchestratorGrain>(offer.Address).SubmitJobAsync(job, budget.Token);
+                var header = sender is null ? "" : await sender.PrepareAsync(new JobPaymentRequest(job.JobId, job.Pipeline, job.ModelId, units), budget.Token);
+                paid = sender is not null;
+                var result = await grains.GetGrain<IOrchestratorGrain>(offer.Address).SubmitJobAsync(job with { Payment = header }, budget.Token);
+                if (sender is not null)
+                {
+                    paid = false;
+                    await sender.SettleAsync(job.JobId, result.Units, CancellationToken.None);
+                }
+
                 book.Succeeded(offer.Address, job.Pipeline, job.ModelId, time.GetElapsedTime(started), result.Units);
                 return result;
             }
@@ -52,6 +67,20 @@ internal sealed partial class JobDispatcher(
             catch (JobFailedException e) when (e.Kind is JobErrorKind.CapacityExhausted or JobErrorKind.NotOffered)
             {
                 lastFailure = e;
+            }
+            catch (JobFailedException e) when (IsPaymentRefusal(e.Kind))
+            {
+                // Payment terms are between this gateway and the orchestrator, not the orchestrator's fault: clear the
+                // credit believed to be there, fetch new ticket parameters, and give it one more try before moving on.
+                lastFailure = e;
+                if (paid && sender is not null)
+                {
+                    paid = false;
+                    await sender.RefusedAsync(job.JobId, CancellationToken.None);
+                    if (paymentRetried.Add(offer.Address)) tried.Remove(offer.Address);
+                }
+
+                LogPaymentRefused(logger, job.JobId, offer.Address, e.Message);
             }
             catch (OperationCanceledException) when (requestAborted.IsCancellationRequested)
             {
@@ -70,6 +99,8 @@ internal sealed partial class JobDispatcher(
             }
             finally
             {
+                // A job that did not complete spent nothing: its staged credit goes back.
+                if (paid && sender is not null) await sender.SettleAsync(job.JobId, null, CancellationToken.None);
                 book.Finished(offer.Address);
             }
         }
@@ -93,6 +124,12 @@ internal sealed partial class JobDispatcher(
         if (lastFailure is not null) message += $" Last error: {lastFailure.Message}";
         return new ApiProblemException(StatusCodes.Status503ServiceUnavailable, message, retryAfter);
     }
+
+    private static bool IsPaymentRefusal(JobErrorKind kind) =>
+        kind is JobErrorKind.PaymentRequired or JobErrorKind.PaymentRejected or JobErrorKind.InsufficientBalance;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: orchestrator {Address} refused the payment: {Reason}")]
+    private static partial void LogPaymentRefused(ILogger logger, string jobId, string address, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Orchestrator {Address} suspended for {Seconds} s after repeated failures (last: {Reason})")]
     private static partial void LogSuspended(ILogger logger, string address, double seconds, string reason);

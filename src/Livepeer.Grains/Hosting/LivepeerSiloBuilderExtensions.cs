@@ -47,7 +47,10 @@ public static class LivepeerSiloBuilderExtensions
         return builder;
     }
 
-    /// <summary>The orchestrator role: identity and <c>aiModels.json</c> from <see cref="OrchestratorOptions"/> (section <c>Livepeer:Orchestrator</c>).</summary>
+    /// <summary>
+    /// The orchestrator role: identity and <c>aiModels.json</c> from <see cref="OrchestratorOptions"/> (section
+    /// <c>Livepeer:Orchestrator</c>), and the recipient side of payments (<c>Livepeer:Orchestrator:Payments</c>, <c>Livepeer:Chain</c>).
+    /// </summary>
     public static ISiloBuilder AddLivepeerOrchestrator(this ISiloBuilder builder, Action<OrchestratorOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -55,6 +58,7 @@ public static class LivepeerSiloBuilderExtensions
         var options = builder.Services.AddOptions<OrchestratorOptions>().BindConfiguration(OrchestratorOptions.Section).ValidateOnStart();
         if (configure is not null) options.Configure(configure);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrchestratorOptions>, OrchestratorOptionsValidator>());
+        builder.Services.AddLivepeerPaymentRecipient();
         builder.Services.AddSingleton<OrchestratorStartup>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<OrchestratorStartup>());
         return builder;

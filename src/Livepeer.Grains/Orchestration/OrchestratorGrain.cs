@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
 using Livepeer.Contracts;
+using Livepeer.Grains.Payments;
 using Livepeer.Grains.Placement;
 using Livepeer.Grains.Residency;
+using Livepeer.Payments;
+using Livepeer.Pipelines;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using Orleans.Placement;
@@ -10,7 +13,9 @@ namespace Livepeer.Grains.Orchestration;
 
 /// <summary>
 /// An orchestrator: what it offers, atomic capacity reservation at admission (released on success, failure or
-/// cancellation), and dispatch to a job grain placed next to a warm copy of the model.
+/// cancellation), payment for priced capabilities through the sender's account (checked before any work, the fee
+/// debited by the units produced after success, nothing debited on failure), and dispatch to a job grain placed next
+/// to a warm copy of the model.
 /// Reentrant so that many jobs are in flight at once; the counters change only between awaits.
 /// Placed on the silo that first calls it — the orchestrator-role silo, whose start-up configures it — so that job
 /// dispatch does not start from a worker silo and favour that worker's local calls.
@@ -97,16 +102,22 @@ internal sealed partial class OrchestratorGrain(
             throw new JobFailedException(JobErrorKind.CapacityExhausted, $"Orchestrator {address} is at capacity ({capability.Capacity}) for {job.Pipeline} with model '{job.ModelId}'.");
         inUse[slot] = taken + 1;
         var jobKey = new JobKey(address, job.JobId, job.ModelId);
+        PaidJob? payment = null;
         try
         {
+            // The payment is checked before the job grain exists: a refused payment costs no GPU time.
+            payment = await AdmitPaymentAsync(job, capability, cancellationToken);
             var result = await GrainFactory.GetGrain<IJobGrain>(jobKey.ToString()).RunAsync(job, cancellationToken);
             state.State.JobsCompleted++;
             state.State.UnitsProduced += result.Units;
             countersDirty = true;
+            if (payment is { } paid) await SettleAsync(paid, result.Units);
             return result;
         }
         catch (Exception e)
         {
+            if (payment is { } unpaid) await unpaid.Account.ReleaseAsync(job.JobId, CancellationToken.None);
+            if (e is JobFailedException { Kind: JobErrorKind.PaymentRequired or JobErrorKind.PaymentRejected or JobErrorKind.InsufficientBalance }) throw;
             state.State.JobsFailed++;
             countersDirty = true;
             if (e is JobFailedException or OperationCanceledException) throw;
@@ -119,6 +130,65 @@ internal sealed partial class OrchestratorGrain(
             ledger.Finished(jobKey);
         }
     }
+
+    public async Task<TicketParamsOffer> GetTicketParamsAsync(string sender, string pipeline, string modelId, CancellationToken cancellationToken)
+    {
+        var address = this.GetPrimaryKeyString();
+        if (!capabilities.TryGetValue((pipeline, modelId), out var capability))
+            throw new JobFailedException(JobErrorKind.NotOffered, $"Orchestrator {address} does not offer {pipeline} with model '{modelId}'.");
+        if (capability.PricePerUnit <= 0)
+            throw new JobFailedException(JobErrorKind.NotOffered, $"{pipeline} with model '{modelId}' is free at orchestrator {address}: no tickets are needed.");
+        if (!CapabilityPrice.TryWei(capability, out var price, out var problem))
+            throw new JobFailedException(JobErrorKind.NotOffered, problem);
+        return await Account(sender).IssueTicketParamsAsync(price.PricePerUnit, price.PixelsPerUnit, cancellationToken);
+    }
+
+    /// <summary>For a priced capability: the sender's account validates and credits the payment and holds the fee; null for free work.</summary>
+    private async Task<PaidJob?> AdmitPaymentAsync(JobRequest job, ModelCapability capability, CancellationToken cancellationToken)
+    {
+        if (capability.PricePerUnit <= 0) return null;
+        if (!CapabilityPrice.TryWei(capability, out var price, out var problem))
+            throw new JobFailedException(JobErrorKind.NotOffered, problem);
+        var capabilityKey = $"{job.Pipeline}/{job.ModelId}";
+        if (job.Payment.Length == 0)
+            throw new JobFailedException(JobErrorKind.PaymentRequired, $"{capabilityKey} costs {price.PricePerUnit} wei per {price.PixelsPerUnit} units; send a {PaymentHeader.Name} header.");
+        EthAddress sender;
+        try
+        {
+            sender = PaymentHeader.Decode(job.Payment).Sender;
+        }
+        catch (PaymentHeaderException e)
+        {
+            throw new JobFailedException(JobErrorKind.PaymentRequired, $"Could not parse the {PaymentHeader.Name} header: {e.Message}");
+        }
+
+        var admission = new JobAdmission(job.JobId, capabilityKey, price.PricePerUnit, price.PixelsPerUnit, job.Payment, FeeUnits.Estimate(job.Pipeline, job.Parameters, job.Input));
+        var account = Account(TicketWire.KeyOf(sender));
+        await account.AdmitAsync(admission, cancellationToken);
+        return new PaidJob(account, admission);
+    }
+
+    private async Task SettleAsync(PaidJob payment, long units)
+    {
+        try
+        {
+            await payment.Account.SettleAsync(payment.Admission, units, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The work is done and the client gets it; the fee not debited is the orchestrator's loss, so it is logged loudly.
+            LogSettleFailed(logger, e, payment.Admission.JobId, payment.Admission.Capability);
+        }
+    }
+
+    private IPaymentAccountGrain Account(string sender)
+    {
+        if (!EthereumAddress.TryNormalize(sender, out var normalized))
+            throw new JobFailedException(JobErrorKind.PaymentRejected, $"'{sender}' is not a sender address.");
+        return GrainFactory.GetGrain<IPaymentAccountGrain>($"{this.GetPrimaryKeyString()}/{normalized}");
+    }
+
+    private sealed record PaidJob(IPaymentAccountGrain Account, JobAdmission Admission);
 
     private async Task FlushCountersAsync(CancellationToken cancellationToken)
     {
@@ -139,6 +209,9 @@ internal sealed partial class OrchestratorGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Orchestrator {Address} could not save its counters while the silo stopped: {Reason}")]
     private static partial void LogFlushOnShutdownFailed(ILogger logger, string address, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} finished but its fee for {Capability} could not be debited")]
+    private static partial void LogSettleFailed(ILogger logger, Exception exception, string jobId, string capability);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} of orchestrator {Address} failed unexpectedly")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception, string jobId, string address);

@@ -29,6 +29,10 @@ internal sealed partial class OrchestratorStartup(
         var models = AiModelsFile.Load(options.Value.AiModelsPath);
         await grains.GetGrain<IOrchestratorGrain>(address!).ConfigureAsync(new OrchestratorConfiguration(address!, models), cancellationToken);
 
+        // Winning tickets left unredeemed by a stopped or crashed silo resume now rather than at the next reminder tick.
+        var redemption = await grains.GetGrain<IRedemptionGrain>(address!).GetStatusAsync(cancellationToken);
+        if (redemption.Pending.Length > 0) LogRedemptionResumed(logger, redemption.Pending.Length, redemption.Configured);
+
         var warm = models.Where(m => m.Warm).Select(m => m.ModelId).Distinct(StringComparer.Ordinal).ToList();
         if (warm.Count > 0)
             keepWarm = Task.Run(() => KeepWarmLoopAsync(address!, warm, stopping.Token), CancellationToken.None);
@@ -77,6 +81,9 @@ internal sealed partial class OrchestratorStartup(
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} winning tickets wait for redemption (redemption configured: {Configured})")]
+    private static partial void LogRedemptionResumed(ILogger logger, int count, bool configured);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Warm model {ModelId} is resident on {Device}")]
     private static partial void LogKeptWarm(ILogger logger, string modelId, string device);

@@ -5,6 +5,7 @@ using Livepeer.Gateway.Routing;
 using Livepeer.Grains;
 using Livepeer.Grains.Devices;
 using Livepeer.Grains.Hosting;
+using Livepeer.Grains.Payments;
 using Livepeer.ModelBuilder;
 using Livepeer.Pipelines;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +37,8 @@ internal sealed class RoutingCluster : IAsyncDisposable
         Book = new OrchestratorBook(time);
         var selector = new OrchestratorSelector(Routes, Book, optionsValue);
         Refresher = new RouteRefresher(Grains, Routes, Book, optionsValue, time, new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance), NullLogger<RouteRefresher>.Instance);
-        Dispatcher = new JobDispatcher(selector, Book, Grains, optionsValue, time, NullLogger<JobDispatcher>.Instance);
+        Payments = new GatewayPayments(Grains, cluster.Silos[0].ServiceProvider.GetRequiredService<SenderAccount>());
+        Dispatcher = new JobDispatcher(selector, Book, Grains, Payments, optionsValue, time, NullLogger<JobDispatcher>.Instance);
     }
 
     public InProcessTestCluster Cluster { get; }
@@ -52,6 +54,9 @@ internal sealed class RoutingCluster : IAsyncDisposable
     public RouteRefresher Refresher { get; }
 
     public JobDispatcher Dispatcher { get; }
+
+    /// <summary>The gateway's payment senders (Silo_0 signs with a throwaway key, as the embedded default does).</summary>
+    public GatewayPayments Payments { get; }
 
     /// <summary>Orchestrator address of worker <paramref name="index"/> (0-based).</summary>
     public static string Orchestrator(int index) => "0x" + (0xc0 + index).ToString("x2", CultureInfo.InvariantCulture).PadLeft(40, '0');
@@ -69,6 +74,9 @@ internal sealed class RoutingCluster : IAsyncDisposable
         builder.ConfigureSilo((silo, sb) =>
         {
             sb.AddMemoryGrainStorage(LivepeerStorage.Name);
+            sb.UseInMemoryReminderService();
+            sb.Services.AddLivepeerPaymentSender();
+            sb.Services.AddLivepeerPaymentRecipient();
             sb.Configure<ClusterMembershipOptions>(m =>
             {
                 m.ProbeTimeout = TimeSpan.FromMilliseconds(500);

@@ -12,13 +12,13 @@ using Orleans.TestingHost;
 
 namespace Livepeer.Grains.Tests.Cluster;
 
-/// <summary>Builds in-process clusters whose silos are workers (per a <see cref="WorkerSpec"/>) or plain silos (null).</summary>
+/// <summary>Builds in-process clusters whose silos are workers (per a <see cref="WorkerSpec"/>) or plain silos (null), each with any extra set-up a fixture adds.</summary>
 internal static class TestClusters
 {
     public const string Orchestrator = "0x00000000000000000000000000000000000000a1";
     public const long ModelMemoryMb = 100;
 
-    public static async Task<InProcessTestCluster> StartAsync(IReadOnlyList<WorkerSpec?> silos, string modelsRoot)
+    public static async Task<InProcessTestCluster> StartAsync(IReadOnlyList<WorkerSpec?> silos, string modelsRoot, Action<ISiloBuilder>? configure = null)
     {
         foreach (var spec in silos.OfType<WorkerSpec>())
         {
@@ -43,6 +43,7 @@ internal static class TestClusters
                 m.NumVotesForDeathDeclaration = 1;
                 m.TableRefreshTimeout = TimeSpan.FromSeconds(1);
             });
+            configure?.Invoke(silo);
             var index = int.Parse(options.SiloName.AsSpan("Silo_".Length), CultureInfo.InvariantCulture);
             if (index >= silos.Count || silos[index] is not { } spec)
             {
@@ -74,10 +75,11 @@ internal static class TestClusters
     public static InProcessSiloHandle SiloOfWorker(InProcessTestCluster cluster, string workerId) =>
         cluster.Silos.Single(s => s.ServiceProvider.GetService<IWorkerSilo>()?.Id == workerId);
 
+    /// <summary>Offers <paramref name="models"/> for free: placement tests submit jobs without payments (payment tests price theirs).</summary>
     public static Task ConfigureOrchestratorAsync(IGrainFactory grains, IEnumerable<string> models, int capacity = 1000) =>
         grains.GetGrain<IOrchestratorGrain>(Orchestrator).ConfigureAsync(new OrchestratorConfiguration(
             Orchestrator,
-            [.. models.Select(m => new ModelCapability("upscale", m, false, capacity, 1000m, 1, "wei", "default"))]));
+            [.. models.Select(m => new ModelCapability("upscale", m, false, capacity, 0m, 1, "wei", "default"))]));
 
     public static JobRequest Job(string modelId, int size = 8)
     {
