@@ -17,4 +17,18 @@ internal static class Eventually
 
         return Stopwatch.GetElapsedTime(started);
     }
+
+    /// <summary>Polls an asynchronous condition (a grain's status) until it holds.</summary>
+    public static async Task<TimeSpan> TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (!await condition())
+        {
+            if (Stopwatch.GetElapsedTime(started) > timeout)
+                throw new TimeoutException($"Waited {timeout} for {what}.");
+            await Task.Delay(50);
+        }
+
+        return Stopwatch.GetElapsedTime(started);
+    }
 }

@@ -15,12 +15,21 @@ namespace Livepeer.Grains.Tests.Payments;
 /// </summary>
 public class PaymentClusterFixture : IAsyncLifetime
 {
-    public const string Orchestrator = "0x00000000000000000000000000000000000000d1";
     public const string Model = "paid-model";
     public const string FreeModel = "free-model";
-    public const long PricePerPixel = 10;
-    public const long TicketExpectedValue = 1000;
     private readonly string modelsRoot = Directory.CreateTempSubdirectory("livepeer-payments-").FullName;
+
+    /// <summary>The orchestrator's address (lower-case).</summary>
+    public virtual string Orchestrator => "0x00000000000000000000000000000000000000d1";
+
+    /// <summary>Wei per pixel of <see cref="Model"/>.</summary>
+    public virtual long PricePerPixel => 10;
+
+    /// <summary>The orchestrator's target ticket EV in wei; face values are capped at <see cref="FaceValueMultiple"/> times it.</summary>
+    public virtual long TicketExpectedValue => 1000;
+
+    /// <summary>Face value / EV: 4, a 1-in-4 win chance.</summary>
+    public virtual int FaceValueMultiple => 4;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -40,12 +49,13 @@ public class PaymentClusterFixture : IAsyncLifetime
             silo.Services.Configure<RecipientPaymentOptions>(o =>
             {
                 o.TicketExpectedValue = TicketExpectedValue;
-                o.MaxFaceValue = 4 * TicketExpectedValue;
+                o.MaxFaceValue = FaceValueMultiple * TicketExpectedValue;
                 o.RedeemInterval = TimeSpan.FromMilliseconds(200);
                 o.RetryInterval = TimeSpan.FromMilliseconds(200);
                 o.SenderFundsCacheTime = TimeSpan.FromMilliseconds(1);
             });
             silo.Services.Configure<ChainOptions>(ConfigureChain);
+            silo.Services.Configure<SenderPaymentOptions>(ConfigureSender);
         });
         await OrchestratorGrain.ConfigureAsync(new OrchestratorConfiguration(Orchestrator,
         [
@@ -59,6 +69,11 @@ public class PaymentClusterFixture : IAsyncLifetime
         await Cluster.DisposeAsync();
         Directory.Delete(modelsRoot, recursive: true);
         await DisposeChainAsync();
+    }
+
+    /// <summary>The gateway side's settings of a derived fixture; defaults here (a throwaway key).</summary>
+    protected virtual void ConfigureSender(SenderPaymentOptions options)
+    {
     }
 
     /// <summary>Chain settings of a derived fixture; none here (off chain).</summary>

@@ -16,7 +16,8 @@ public sealed class PaymentRejectionTests(PaymentClusterFixture fixture) : IClas
     private static readonly BigInteger GroupOrder = BigInteger.Parse("115792089237316195423570985008687907852837564279074904382605163141518161494337", System.Globalization.CultureInfo.InvariantCulture);
 
     private const int Size = 8;
-    private static readonly long Fee = Size * Size * PaymentClusterFixture.PricePerPixel;
+
+    private long Fee => Size * Size * fixture.PricePerPixel;
 
     private TestSender NewSender() => new(fixture.OrchestratorGrain);
 
@@ -35,7 +36,7 @@ public sealed class PaymentRejectionTests(PaymentClusterFixture fixture) : IClas
         Assert.Equal(1, account.TicketsAccepted);
 
         // The win probability is rounded up, so a ticket is worth a hair over 1,000 wei: exactly faceValue × winProb / (2^256 − 1).
-        Assert.InRange(session.ExpectedValue.Floor(), PaymentClusterFixture.TicketExpectedValue, PaymentClusterFixture.TicketExpectedValue);
+        Assert.InRange(session.ExpectedValue.Floor(), fixture.TicketExpectedValue, fixture.TicketExpectedValue);
         Assert.Equal(session.ExpectedValue - Wei.Of(Fee), Wei.Parse(account.Balances[Capability]));
         Assert.Equal(Wei.Of(Fee), Wei.Parse(account.Debited));
     }
@@ -171,13 +172,13 @@ public sealed class PaymentRejectionTests(PaymentClusterFixture fixture) : IClas
 
         Assert.Equal(1, outcomes.Count(ran => ran));
         var account = await Account(sender).GetStatusAsync();
-        Assert.Equal((session.ExpectedValue * 2) - Wei.Of(Fee + (100 * PaymentClusterFixture.PricePerPixel)), Wei.Parse(account.Balances[Capability]));
+        Assert.Equal((session.ExpectedValue * 2) - Wei.Of(Fee + (100 * fixture.PricePerPixel)), Wei.Parse(account.Balances[Capability]));
     }
 
     private static string Capability => $"upscale/{PaymentClusterFixture.Model}";
 
     private IPaymentAccountGrain Account(TestSender sender) =>
-        fixture.Grains.GetGrain<IPaymentAccountGrain>($"{PaymentClusterFixture.Orchestrator}/{sender.Id}");
+        fixture.Grains.GetGrain<IPaymentAccountGrain>($"{fixture.Orchestrator}/{sender.Id}");
 
     private async Task AssertRefusedWithoutWorkAsync(JobRequest job, JobErrorKind kind, string reason)
     {
