@@ -17,6 +17,8 @@ const string Usage = """
       diffusion [--unet-channels 64] [--size 512] [--steps 20] [--runs 10] [--warmup 10] [--schedulers euler,euler_a,lcm,ddim]
                                                            time per step outside the UNet's session.Run
       tickets [--tickets 20000] [--rounds 5]                 ticket validation (hash, signature recovery, rand, win check) on one thread
+      payments [--concurrency 1,8] [--ticket-ev 256] [--rounds 2] [--warmup 10] [--duration 15]
+                                                           what paying with tickets adds per request (dispatcher and HTTP)
       upscale [--model models/upscalerjs/esrgan-slim-x4] [--size 128] [--runs 30]
                                                            the upscale pipeline vs the bare ORT session on the same tile
     """;
@@ -39,6 +41,7 @@ try
         "diffusion" => DiffusionStepsCommand.Run(rest),
         "upscale" => UpscaleOverheadCommand.Run(rest),
         "tickets" => TicketValidationCommand.Run(rest),
+        "payments" => await PaymentOverheadCommand.RunAsync(rest),
         _ => Fail($"unknown command '{args[0]}'"),
     };
 }

@@ -10,11 +10,16 @@ using Microsoft.Extensions.Logging;
 
 namespace Livepeer.Benchmarks.Http;
 
-/// <summary>The real host with all roles (gateway, orchestrator, worker) on loopback, wired exactly as Program.cs wires it.</summary>
+/// <summary>
+/// The real host with all roles (gateway, orchestrator, worker) on loopback, wired exactly as Program.cs wires it, with
+/// the same tiny model installed twice: <see cref="FreeModelId"/> at price 0 (the gateway's default for upscale) and
+/// <see cref="ModelId"/> at 1 wei per pixel, paid with tickets, off chain as in the embedded default.
+/// </summary>
 internal sealed class GatewayHost : IAsyncDisposable
 {
     public const string Orchestrator = "0x00000000000000000000000000000000000000d1";
     public const string ModelId = "bench/tiny-image";
+    public const string FreeModelId = "bench/tiny-free";
 
     private readonly WebApplication app;
     private readonly string root;
@@ -32,12 +37,19 @@ internal sealed class GatewayHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<GatewayHost> StartAsync(int slots)
+    /// <summary>Starts the host; <paramref name="settings"/> are added last (e.g. the orchestrator's ticket EV).</summary>
+    public static async Task<GatewayHost> StartAsync(int slots, IReadOnlyDictionary<string, string>? settings = null)
     {
         var root = Path.Combine(Path.GetTempPath(), $"livepeer-bench-http-{Environment.ProcessId}");
-        ModelFolders.WriteTinyUpscaler(Path.Combine(root, "models"), ModelId, new TinyUpscalerSpec { HiddenChannels = 4, HiddenLayers = 0 }, 64L << 20, ModelFamilies.OnnxUpscaler);
+        foreach (var model in new[] { ModelId, FreeModelId })
+            ModelFolders.WriteTinyUpscaler(Path.Combine(root, "models"), model, new TinyUpscalerSpec { HiddenChannels = 4, HiddenLayers = 0 }, 64L << 20, ModelFamilies.OnnxUpscaler);
         var aiModels = Path.Combine(root, "aiModels.json");
-        await File.WriteAllTextAsync(aiModels, $$"""[ { "pipeline": "upscale", "model_id": "{{ModelId}}", "warm": true, "capacity": 100000, "price_per_unit": 1 } ]""");
+        await File.WriteAllTextAsync(aiModels, $$"""
+            [
+              { "pipeline": "upscale", "model_id": "{{ModelId}}", "warm": true, "capacity": 100000, "price_per_unit": 1 },
+              { "pipeline": "upscale", "model_id": "{{FreeModelId}}", "warm": true, "capacity": 100000, "price_per_unit": 0 }
+            ]
+            """);
 
         var port = FreePort();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
@@ -52,10 +64,11 @@ internal sealed class GatewayHost : IAsyncDisposable
             ["Livepeer:Worker:Id"] = "bench-http",
             ["Livepeer:Worker:ModelsPath"] = Path.Combine(root, "models"),
             ["Livepeer:Worker:Devices:0:Slots"] = slots.ToString(CultureInfo.InvariantCulture),
-            ["Livepeer:Gateway:DefaultModels:upscale"] = ModelId,
+            ["Livepeer:Gateway:DefaultModels:upscale"] = FreeModelId,
             ["Livepeer:Gateway:MediaRoot"] = Environment.GetEnvironmentVariable("BENCH_MEDIA_ROOT") ?? Path.Combine(root, "media"),
             ["Livepeer:Gateway:MediaRetention"] = "00:01:00",
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddLivepeerSilo();
         var app = builder.Build();

@@ -12,7 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Livepeer.Benchmarks.Http;
 
 /// <summary>
-/// <c>http</c>: closed-loop HTTP load on loopback against <c>POST /upscale</c> of the real host (tiny model, 16×16 PNG),
+/// <c>http</c>: closed-loop HTTP load on loopback against <c>POST /upscale</c> of the real host (tiny free model, 16×16 PNG;
+/// the cost of payments is the <c>payments</c> command's),
 /// and in the same run the same job through the orchestrator grain without HTTP, so the difference is what the
 /// gateway path (HTTP, multipart, image check, routing, media store, JSON) adds.
 /// </summary>
@@ -39,7 +40,7 @@ internal static class HttpCommand
         };
         await WaitUntilServedAsync(http, png);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"http target={host.BaseAddress}upscale image=16x16_png model={GatewayHost.ModelId} slots={slots} warmup_s={warmup.TotalSeconds} duration_s={duration.TotalSeconds}"));
+            $"http target={host.BaseAddress}upscale image=16x16_png model={GatewayHost.FreeModelId} slots={slots} warmup_s={warmup.TotalSeconds} duration_s={duration.TotalSeconds}"));
 
         var orchestrator = host.Grains.GetGrain<IOrchestratorGrain>(GatewayHost.Orchestrator);
         var dispatcher = host.Services.GetRequiredService<JobDispatcher>();
@@ -95,7 +96,7 @@ internal static class HttpCommand
     }
 
     private static JobRequest Job(byte[] png) =>
-        new(Guid.NewGuid().ToString("N"), PipelineNames.Upscale, GatewayHost.ModelId, ImmutableDictionary<string, string>.Empty.Add("seed", "1"), png);
+        new(Guid.NewGuid().ToString("N"), PipelineNames.Upscale, GatewayHost.FreeModelId, ImmutableDictionary<string, string>.Empty.Add("seed", "1"), png);
 
     private static async Task PostAsync(HttpClient http, byte[] png)
     {

@@ -13,7 +13,10 @@ namespace Livepeer.Grains.Payments;
 /// reentrant, so it is the single writer of nonces: tickets are never signed twice with one nonce. Ticket parameters
 /// live only in memory — a new activation asks for new ones, so nonces restart at 1 under a new recipient rand hash and
 /// never repeat one the orchestrator saw. Credit per capability mirrors the orchestrator's balance and is persisted:
-/// unlike go-livepeer's per-session balances it survives parameter refreshes and restarts.
+/// unlike go-livepeer's per-session balances it survives parameter refreshes and restarts. It is written behind, at most
+/// <see cref="FlushPeriod"/> after a change and on deactivation, so no request waits on storage: the money itself sits
+/// in the orchestrator's account, written before any work, and a mirror that lost its last second after a crash only
+/// makes the next payments carry more tickets (the gateway overpays a little, the orchestrator never loses).
 /// Placed on the calling gateway silo, which holds the signing key.
 /// </summary>
 [GrainType("livepeer-payment-sender"), PreferLocalPlacement]
@@ -25,7 +28,11 @@ internal sealed partial class PaymentSenderGrain(
     TimeProvider time,
     ILogger<PaymentSenderGrain> logger) : Grain, IPaymentSenderGrain
 {
+    /// <summary>Longest a change of credit waits before it is stored.</summary>
+    internal static readonly TimeSpan FlushPeriod = TimeSpan.FromSeconds(1);
+
     private PaymentSender sender = null!;
+    private bool dirty;
     private EthAddress recipient;
     private (BigInteger? Deposit, DateTimeOffset ReadAt)? deposit;
 
@@ -41,7 +48,21 @@ internal sealed partial class PaymentSenderGrain(
         sender.Restore(
             saved.Credit.ToDictionary(c => c.Key, c => Wei.Parse(c.Value), StringComparer.Ordinal),
             saved.TicketsSent, Wei.Parse(saved.ExpectedValueSent), Wei.Parse(saved.FeesPaid), saved.JobsPaid, saved.JobsRefunded);
+        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(FlushPeriod, FlushPeriod));
         return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FlushAsync(cancellationToken);
+        }
+        catch (Exception e) when (reason.ReasonCode == DeactivationReasonCode.ShuttingDown)
+        {
+            // In-memory storage may already be gone when the silo stops.
+            LogFlushOnShutdownFailed(logger, recipient, e.Message);
+        }
     }
 
     public async Task<string> PrepareAsync(JobPaymentRequest request, CancellationToken cancellationToken)
@@ -61,16 +82,18 @@ internal sealed partial class PaymentSenderGrain(
         }
     }
 
-    public async Task SettleAsync(string jobId, long? units, CancellationToken cancellationToken)
+    public Task SettleAsync(string jobId, long? units, CancellationToken cancellationToken)
     {
-        if (sender.Settle(jobId, units)) await SaveAsync(cancellationToken);
+        dirty |= sender.Settle(jobId, units);
+        return Task.CompletedTask;
     }
 
-    public async Task RefusedAsync(string jobId, CancellationToken cancellationToken)
+    public Task RefusedAsync(string jobId, CancellationToken cancellationToken)
     {
-        if (!sender.Refused(jobId)) return;
+        if (!sender.Refused(jobId)) return Task.CompletedTask;
+        dirty = true;
         LogRefused(logger, recipient, jobId);
-        await SaveAsync(cancellationToken);
+        return Task.CompletedTask;
     }
 
     public Task<PaymentSenderStatus> GetStatusAsync(CancellationToken cancellationToken) =>
@@ -99,8 +122,10 @@ internal sealed partial class PaymentSenderGrain(
         return funds?.Deposit;
     }
 
-    private Task SaveAsync(CancellationToken cancellationToken)
+    private Task FlushAsync(CancellationToken cancellationToken)
     {
+        if (!dirty) return Task.CompletedTask;
+        dirty = false;
         state.State.Credit = sender.Credit.ToDictionary(c => c.Key, c => c.Value.ToString(), StringComparer.Ordinal);
         state.State.TicketsSent = sender.TicketsSent;
         state.State.ExpectedValueSent = sender.ExpectedValueSent.ToString();
@@ -109,6 +134,9 @@ internal sealed partial class PaymentSenderGrain(
         state.State.JobsRefunded = sender.JobsRefunded;
         return state.WriteStateAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment sender to {Recipient} could not save its credit while the silo stopped: {Reason}")]
+    private static partial void LogFlushOnShutdownFailed(ILogger logger, EthAddress recipient, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Orchestrator {Recipient} refused the payment of job {JobId}; credit there is cleared and new ticket parameters will be fetched")]
     private static partial void LogRefused(ILogger logger, EthAddress recipient, string jobId);
