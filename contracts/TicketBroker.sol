@@ -38,7 +38,7 @@ contract TicketBroker {
     bool public currentRoundInitialized;
     mapping(uint256 => bytes32) public blockHashForRound;
     mapping(address => bool) public isActiveTranscoder;
-    uint256 public transcoderPoolSize;
+    uint256 private transcoderPoolSize;
 
     mapping(bytes32 => bool) public usedTickets;
     mapping(address => uint256) public feesEarned;
@@ -213,6 +213,11 @@ contract TicketBroker {
     }
 
     // ---- views ----
+
+    /// @notice The number of active transcoders, under BondingManager's name for it.
+    function getTranscoderPoolSize() external view returns (uint256) {
+        return transcoderPoolSize;
+    }
 
     function getSenderInfo(address addr) external view returns (Sender memory sender, ReserveInfo memory reserve) {
         return (senders[addr], getReserveInfo(addr));

@@ -85,6 +85,16 @@ internal sealed class GetSenderInfoFunction : FunctionMessage
     public string Sender { get; set; } = "";
 }
 
+[Function("claimedReserve", "uint256")]
+internal sealed class ClaimedReserveFunction : FunctionMessage
+{
+    [Parameter("address", "_reserveHolder", 1)]
+    public string ReserveHolder { get; set; } = "";
+
+    [Parameter("address", "_claimant", 2)]
+    public string Claimant { get; set; } = "";
+}
+
 internal sealed class SenderTuple
 {
     [Parameter("uint256", "deposit", 1)]

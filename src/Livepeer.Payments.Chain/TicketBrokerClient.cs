@@ -62,6 +62,11 @@ public sealed class TicketBrokerClient
         return new SenderInfo(output.Sender.Deposit, output.Sender.WithdrawRound, output.Reserve.FundsRemaining, output.Reserve.ClaimedInCurrentRound);
     }
 
+    /// <summary>Wei <paramref name="claimant"/> has claimed from <paramref name="reserveHolder"/>'s reserve in the current round (<c>claimedReserve</c>).</summary>
+    public Task<BigInteger> GetClaimedReserveAsync(EthAddress reserveHolder, EthAddress claimant) =>
+        Handler().QueryAsync<ClaimedReserveFunction, BigInteger>(
+            new ClaimedReserveFunction { ReserveHolder = reserveHolder.ToString(), Claimant = claimant.ToString() });
+
     /// <summary>Whether a ticket with this hash was already redeemed (<c>usedTickets(bytes32)</c>).</summary>
     public Task<bool> IsUsedTicketAsync(ReadOnlySpan<byte> ticketHash)
     {

@@ -16,6 +16,7 @@ namespace Livepeer.Payments.Chain.Tests;
 /// </summary>
 public sealed class TicketBrokerChain : IAsyncLifetime
 {
+    private readonly string keyFolder = Path.Combine(Path.GetTempPath(), "livepeer-chain-keys-" + Guid.NewGuid().ToString("N")[..12]);
     private LocalChain? chain;
     private string? snapshot;
 
@@ -57,6 +58,8 @@ public sealed class TicketBrokerChain : IAsyncLifetime
     {
         if (chain is not null)
             await chain.DisposeAsync();
+        if (Directory.Exists(keyFolder))
+            Directory.Delete(keyFolder, recursive: true);
     }
 
     /// <summary>Back to the state right after the setup (anvil deletes a snapshot once reverted to, so take a new one).</summary>
@@ -70,10 +73,47 @@ public sealed class TicketBrokerChain : IAsyncLifetime
     /// <summary>A Web3 that signs as anvil account <paramref name="index"/> (its key read from anvil's config output).</summary>
     public Web3 Web3For(int index) => new(new Account(Chain.PrivateKeys[index], LocalChain.ChainId), Chain.RpcUrl.ToString());
 
+    public EthAddress AccountAt(int index) => EthAddress.Parse(Chain.Accounts[index]);
+
     public TicketBrokerClient ClientFor(int index) => new(Web3For(index), Broker);
 
     public Task SetRoundAsync(long round, byte[] blockHash, bool initialized) =>
         SendAsOwnerAsync(new SetRoundFunction { Round = round, BlockHash = blockHash, Initialized = initialized });
+
+    public Task SetActiveAsync(EthAddress transcoder, bool active) =>
+        SendAsOwnerAsync(new SetActiveFunction { Transcoder = transcoder.ToString(), Active = active });
+
+    /// <summary>Mines <paramref name="blocks"/> empty blocks (<c>anvil_mine</c>).</summary>
+    public Task MineAsync(int blocks) => Web3For(2).Client.SendRequestAsync<object>("anvil_mine", null, blocks);
+
+    /// <summary>Switches between a block a second (true) and anvil's default of one block per transaction (false).</summary>
+    public async Task MineEverySecondAsync(bool enabled)
+    {
+        var client = Web3For(2).Client;
+        // Interval 0 turns mining off altogether, so automine is switched on after it.
+        await client.SendRequestAsync<object>("evm_setIntervalMining", null, enabled ? 1 : 0);
+        await client.SendRequestAsync<object>("evm_setAutomine", null, !enabled);
+    }
+
+    public async Task<BigInteger> BlockNumberAsync() => (await Web3For(2).Eth.Blocks.GetBlockNumber.SendRequestAsync()).Value;
+
+    /// <summary>Settings for this node and contract (which also serves as RoundsManager and BondingManager).</summary>
+    public ChainOptions Options(string keyFile = "") => new()
+    {
+        RpcUrl = Chain.RpcUrl.ToString(),
+        ChainId = LocalChain.ChainId,
+        TicketBrokerAddress = Broker.ToString(),
+        KeyFile = keyFile,
+    };
+
+    /// <summary>A file holding anvil account <paramref name="index"/>'s private key as 0x hex, removed with the fixture.</summary>
+    public string KeyFileFor(int index)
+    {
+        Directory.CreateDirectory(keyFolder);
+        var path = Path.Combine(keyFolder, $"account{index}.key");
+        File.WriteAllText(path, Chain.PrivateKeys[index] + "\n");
+        return path;
+    }
 
     /// <summary>The recipient's earnings in the contract's stand-in fee pool.</summary>
     public Task<BigInteger> FeesEarnedAsync(EthAddress recipient) =>

@@ -1,0 +1,99 @@
+using System.Numerics;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.KeyStore;
+using Nethereum.Signer;
+
+namespace Livepeer.Payments.Chain;
+
+/// <summary>Loads <see cref="ChainOptions.KeyFile"/>: a 0x-hex private key, or a Web3 Secret Storage (geth) JSON keystore.</summary>
+internal static class SigningKeyFile
+{
+    // secp256k1's group order: a private key must lie in [1, n − 1].
+    private static readonly BigInteger GroupOrder = BigInteger.Parse(
+        "0FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The key, or null and a message naming the setting that is wrong.</summary>
+    public static (EthECKey? Key, string? Problem) Load(ChainOptions options)
+    {
+        var keyFile = ChainOptions.Key(nameof(ChainOptions.KeyFile));
+        string text;
+        try
+        {
+            text = File.ReadAllText(options.KeyFile).Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"{keyFile} '{options.KeyFile}' cannot be read: {e.Message}");
+        }
+
+        return text.StartsWith('{')
+            ? FromKeystore(options, text, keyFile)
+            : FromHex(text) is { } key ? (key, null) : (null, $"{keyFile} '{options.KeyFile}' holds neither a 0x-hex private key of 64 digits nor a JSON keystore");
+    }
+
+    private static EthECKey? FromHex(string text)
+    {
+        var hex = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? text[2..] : text;
+        if (hex.Length != 64 || !hex.All(Uri.IsHexDigit))
+            return null;
+        var bytes = hex.HexToByteArray();
+        var scalar = new BigInteger(bytes, isUnsigned: true, isBigEndian: true);
+        return scalar.IsZero || scalar >= GroupOrder ? null : new EthECKey(bytes, isPrivate: true);
+    }
+
+    private static (EthECKey? Key, string? Problem) FromKeystore(ChainOptions options, string json, string keyFile)
+    {
+        string password;
+        if (string.IsNullOrWhiteSpace(options.KeyPasswordFile))
+        {
+            password = options.KeyPassword ?? "";
+        }
+        else
+        {
+            try
+            {
+                // geth's --password convention: the first line, without its line ending, is the passphrase.
+                password = File.ReadAllText(options.KeyPasswordFile).Split('\n')[0].TrimEnd('\r');
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return (null, $"{ChainOptions.Key(nameof(ChainOptions.KeyPasswordFile))} '{options.KeyPasswordFile}' cannot be read: {e.Message}");
+            }
+        }
+
+        var service = new KeyStoreService();
+        byte[] privateKey;
+        try
+        {
+            privateKey = service.DecryptKeyStoreFromJson(password, json);
+        }
+        // Nethereum reports a wrong passphrase, bad JSON and unknown ciphers with unrelated exception types.
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return (null, $"{keyFile} '{options.KeyFile}' does not decrypt as a JSON keystore with the passphrase of {PasswordSource(options)}: {e.Message}");
+        }
+
+        var key = new EthECKey(privateKey, isPrivate: true);
+        string? stated;
+        try
+        {
+            stated = service.GetAddressFromKeyStore(json);
+        }
+        // The address field is optional in keystores: failing to read it means there is none to compare.
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            stated = null;
+        }
+
+        // Nethereum does not compare them; a mismatch means the file was edited or assembled from two keystores.
+        if (!string.IsNullOrEmpty(stated)
+            && !string.Equals(stated.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? stated[2..] : stated, key.GetPublicAddress()[2..], StringComparison.OrdinalIgnoreCase))
+            return (null, $"{keyFile} '{options.KeyFile}' states address {stated} but its key is {key.GetPublicAddress()}");
+        return (key, null);
+    }
+
+    private static string PasswordSource(ChainOptions options) =>
+        string.IsNullOrWhiteSpace(options.KeyPasswordFile)
+            ? ChainOptions.Key(nameof(ChainOptions.KeyPassword))
+            : ChainOptions.Key(nameof(ChainOptions.KeyPasswordFile));
+}
