@@ -43,8 +43,6 @@ public sealed class ChainOptions
     /// <summary>How long a chain snapshot (block, round, gas price) is reused before the node is asked again. Default 5 s.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Gas budgeted per redemption when pricing tickets (tx cost = RedeemGas × gas price). Default 1,200,000, go-livepeer's figure for Arbitrum.</summary>
-    public long RedeemGas { get; set; } = 1_200_000;
 
     /// <summary>
     /// One message per setting that is wrong, each naming its key; none when <see cref="RpcUrl"/> is empty (no chain).
@@ -81,8 +79,6 @@ public sealed class ChainOptions
             problems.Add(AddressProblem(nameof(BondingManagerAddress)) + " (or empty for the TicketBroker's)");
         if (options.PollInterval <= TimeSpan.Zero)
             problems.Add($"{Key(nameof(PollInterval))} must be positive");
-        if (options.RedeemGas <= 0)
-            problems.Add($"{Key(nameof(RedeemGas))} must be positive");
         return problems;
     }
 

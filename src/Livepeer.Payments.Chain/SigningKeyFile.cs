@@ -6,29 +6,38 @@ using Nethereum.Signer;
 namespace Livepeer.Payments.Chain;
 
 /// <summary>Loads <see cref="ChainOptions.KeyFile"/>: a 0x-hex private key, or a Web3 Secret Storage (geth) JSON keystore.</summary>
-internal static class SigningKeyFile
+public static class SigningKeyFile
 {
     // secp256k1's group order: a private key must lie in [1, n − 1].
     private static readonly BigInteger GroupOrder = BigInteger.Parse(
         "0FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The key, or null and a message naming the setting that is wrong.</summary>
-    public static (EthECKey? Key, string? Problem) Load(ChainOptions options)
+    /// <summary>The key of <see cref="ChainOptions.KeyFile"/>, or null and a message naming the setting that is wrong.</summary>
+    internal static (EthECKey? Key, string? Problem) Load(ChainOptions options) =>
+        Load(options.KeyFile, options.KeyPassword, options.KeyPasswordFile, ChainOptions.Section);
+
+    /// <summary>
+    /// The key in <paramref name="keyFile"/> (0x-hex, or a JSON keystore decrypted with <paramref name="password"/> or
+    /// the first line of <paramref name="passwordFile"/>), or null and a message naming the setting under
+    /// <paramref name="section"/> that is wrong (<c>KeyFile</c>, <c>KeyPassword</c>, <c>KeyPasswordFile</c>).
+    /// </summary>
+    public static (EthECKey? Key, string? Problem) Load(string keyFile, string? password, string? passwordFile, string section)
     {
-        var keyFile = ChainOptions.Key(nameof(ChainOptions.KeyFile));
+        ArgumentNullException.ThrowIfNull(keyFile);
+        var settings = new KeySettings(keyFile, password ?? "", passwordFile ?? "", section);
         string text;
         try
         {
-            text = File.ReadAllText(options.KeyFile).Trim();
+            text = File.ReadAllText(keyFile).Trim();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (null, $"{keyFile} '{options.KeyFile}' cannot be read: {e.Message}");
+            return (null, $"{settings.Name("KeyFile")} '{keyFile}' cannot be read: {e.Message}");
         }
 
         return text.StartsWith('{')
-            ? FromKeystore(options, text, keyFile)
-            : FromHex(text) is { } key ? (key, null) : (null, $"{keyFile} '{options.KeyFile}' holds neither a 0x-hex private key of 64 digits nor a JSON keystore");
+            ? FromKeystore(settings, text)
+            : FromHex(text) is { } key ? (key, null) : (null, $"{settings.Name("KeyFile")} '{keyFile}' holds neither a 0x-hex private key of 64 digits nor a JSON keystore");
     }
 
     private static EthECKey? FromHex(string text)
@@ -41,12 +50,13 @@ internal static class SigningKeyFile
         return scalar.IsZero || scalar >= GroupOrder ? null : new EthECKey(bytes, isPrivate: true);
     }
 
-    private static (EthECKey? Key, string? Problem) FromKeystore(ChainOptions options, string json, string keyFile)
+    private static (EthECKey? Key, string? Problem) FromKeystore(KeySettings options, string json)
     {
+        var keyFile = options.Name("KeyFile");
         string password;
         if (string.IsNullOrWhiteSpace(options.KeyPasswordFile))
         {
-            password = options.KeyPassword ?? "";
+            password = options.KeyPassword;
         }
         else
         {
@@ -57,7 +67,7 @@ internal static class SigningKeyFile
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return (null, $"{ChainOptions.Key(nameof(ChainOptions.KeyPasswordFile))} '{options.KeyPasswordFile}' cannot be read: {e.Message}");
+                return (null, $"{options.Name("KeyPasswordFile")} '{options.KeyPasswordFile}' cannot be read: {e.Message}");
             }
         }
 
@@ -92,8 +102,11 @@ internal static class SigningKeyFile
         return (key, null);
     }
 
-    private static string PasswordSource(ChainOptions options) =>
-        string.IsNullOrWhiteSpace(options.KeyPasswordFile)
-            ? ChainOptions.Key(nameof(ChainOptions.KeyPassword))
-            : ChainOptions.Key(nameof(ChainOptions.KeyPasswordFile));
+    private static string PasswordSource(KeySettings options) =>
+        options.Name(string.IsNullOrWhiteSpace(options.KeyPasswordFile) ? "KeyPassword" : "KeyPasswordFile");
+
+    private sealed record KeySettings(string KeyFile, string KeyPassword, string KeyPasswordFile, string Section)
+    {
+        public string Name(string setting) => Section + ":" + setting;
+    }
 }

@@ -1,6 +1,8 @@
 using Livepeer.Testing;
 namespace Livepeer.Client.Tests;
 
+using Media = Livepeer.Api.Media;
+
 /// <summary>Every success shape of livepeer-ai-api.md §4 reads into its record.</summary>
 public sealed class ResponseParsingTests
 {

@@ -32,7 +32,6 @@ public sealed class ChainOptionsTests : IDisposable
         Assert.Empty(ChainOptions.Problems(options));
         Assert.Equal(42161, options.ChainId);
         Assert.Equal(TimeSpan.FromSeconds(5), options.PollInterval);
-        Assert.Equal(1_200_000, options.RedeemGas);
     }
 
     [Fact]
@@ -45,19 +44,17 @@ public sealed class ChainOptionsTests : IDisposable
         options.BondingManagerAddress = "0x35Bcf3c30594191d53231E4FF333E8A770453e4g";
         options.ChainId = 0;
         options.PollInterval = TimeSpan.Zero;
-        options.RedeemGas = -1;
         options.KeyFile = Path.Combine(folder, "missing.key");
 
         var problems = ChainOptions.Problems(options).ToList();
 
-        Assert.Equal(8, problems.Count);
+        Assert.Equal(7, problems.Count);
         Assert.Contains("Livepeer:Chain:RpcUrl must be an absolute http or https URI, not 'ws://127.0.0.1:8545'", problems);
         Assert.Contains("Livepeer:Chain:TicketBrokerAddress must be a 0x address of 40 hex digits", problems);
         Assert.Contains(problems, p => p.StartsWith("Livepeer:Chain:RoundsManagerAddress must be a 0x address", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Livepeer:Chain:BondingManagerAddress must be a 0x address", StringComparison.Ordinal));
         Assert.Contains("Livepeer:Chain:ChainId must be positive", problems);
         Assert.Contains("Livepeer:Chain:PollInterval must be positive", problems);
-        Assert.Contains("Livepeer:Chain:RedeemGas must be positive", problems);
         Assert.Contains($"Livepeer:Chain:KeyFile '{options.KeyFile}' does not exist", problems);
         var thrown = Assert.Throws<ArgumentException>(() => new EthereumPaymentChain(options));
         Assert.Contains("Livepeer:Chain:TicketBrokerAddress", thrown.Message, StringComparison.Ordinal);

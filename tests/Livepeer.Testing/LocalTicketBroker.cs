@@ -11,8 +11,8 @@ namespace Livepeer.Testing;
 
 /// <summary>
 /// contracts/TicketBroker.sol compiled with solc-js and deployed on a fresh anvil by account #<see cref="OwnerAccount"/>,
-/// with round <see cref="Round"/> initialised (block hash keccak("livepeer test round")) and account #1 active, plus the
-/// owner's controls tests need: rounds, the active set, blocks, funding and the fees recipients earned.
+/// with a round initialised (by default <see cref="Round"/>, block hash keccak("livepeer test round")) and account #1
+/// active, plus the owner's controls tests need: rounds, the active set, blocks, funding and the fees recipients earned.
 /// </summary>
 public sealed class LocalTicketBroker : IAsyncDisposable
 {
@@ -26,11 +26,13 @@ public sealed class LocalTicketBroker : IAsyncDisposable
     public static readonly string WinningTicketRedeemedTopic =
         "0x" + Convert.ToHexStringLower(Sha3Keccack.Current.CalculateHash(System.Text.Encoding.ASCII.GetBytes("WinningTicketRedeemed(address,address,uint256,uint256,uint256,uint256,bytes)")));
 
-    private LocalTicketBroker(LocalChain chain, string address, TimeSpan compileTime)
+    private LocalTicketBroker(LocalChain chain, string address, CompiledContracts compiled, TimeSpan deployTime)
     {
         Chain = chain;
         Address = address;
-        CompileTime = compileTime;
+        CompileTime = compiled.CompileTime;
+        CompilerWarnings = compiled.Warnings;
+        DeployTime = deployTime;
     }
 
     /// <summary>The node.</summary>
@@ -42,21 +44,30 @@ public sealed class LocalTicketBroker : IAsyncDisposable
     /// <summary>How long solc-js took.</summary>
     public TimeSpan CompileTime { get; }
 
+    /// <summary>What solc-js warned about (none expected).</summary>
+    public IReadOnlyList<string> CompilerWarnings { get; }
+
+    /// <summary>How long the deployment transaction took.</summary>
+    public TimeSpan DeployTime { get; }
+
     /// <summary>The block hash recorded for <see cref="Round"/>.</summary>
     public static byte[] RoundHash { get; } = Sha3Keccack.Current.CalculateHash(System.Text.Encoding.ASCII.GetBytes("livepeer test round"));
 
-    /// <summary>Compiles, starts anvil, deploys and initialises.</summary>
-    public static async Task<LocalTicketBroker> StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>Compiles, starts anvil, deploys and initialises <paramref name="round"/> with <paramref name="roundHash"/> (defaults: <see cref="Round"/>, <see cref="RoundHash"/>).</summary>
+    public static async Task<LocalTicketBroker> StartAsync(long round = Round, byte[]? roundHash = null, CancellationToken cancellationToken = default)
     {
         var compiled = await LocalChain.CompileAsync("contracts/TicketBroker.sol", cancellationToken).ConfigureAwait(false);
         var chain = await LocalChain.StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var owner = Web3For(chain, OwnerAccount);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var receipt = await owner.Eth.DeployContract.SendRequestAndWaitForReceiptAsync(
                 compiled.Abi("TicketBroker"), compiled.Bytecode("TicketBroker"), owner.TransactionManager.Account.Address, new HexBigInteger(5_000_000)).ConfigureAwait(false);
-            var broker = new LocalTicketBroker(chain, receipt.ContractAddress, compiled.CompileTime);
-            await broker.SetRoundAsync(Round, RoundHash).ConfigureAwait(false);
+            if (receipt.Status.Value != 1)
+                throw new InvalidOperationException($"Deploying the TicketBroker failed in transaction {receipt.TransactionHash}.");
+            var broker = new LocalTicketBroker(chain, receipt.ContractAddress, compiled, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            await broker.SetRoundAsync(round, roundHash ?? RoundHash).ConfigureAwait(false);
             await broker.SetActiveAsync(chain.Accounts[1], active: true).ConfigureAwait(false);
             return broker;
         }
@@ -70,9 +81,9 @@ public sealed class LocalTicketBroker : IAsyncDisposable
     /// <summary>A Web3 that signs as anvil account <paramref name="index"/>.</summary>
     public Web3 Web3For(int index) => Web3For(Chain, index);
 
-    /// <summary>Makes <paramref name="round"/> current and initialised, with <paramref name="blockHash"/>.</summary>
-    public Task SetRoundAsync(long round, byte[] blockHash) =>
-        SendAsOwnerAsync(new SetRoundFunction { Round = round, BlockHash = blockHash, Initialized = true });
+    /// <summary>Makes <paramref name="round"/> current, with <paramref name="blockHash"/>, initialised unless told otherwise.</summary>
+    public Task SetRoundAsync(long round, byte[] blockHash, bool initialized = true) =>
+        SendAsOwnerAsync(new SetRoundFunction { Round = round, BlockHash = blockHash, Initialized = initialized });
 
     /// <summary>Adds or removes a transcoder from the active set (the reserve is shared among the active ones).</summary>
     public Task SetActiveAsync(string transcoder, bool active) =>
