@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text;
-using Nethereum.Util;
 
 namespace Livepeer.Payments;
 
@@ -48,5 +47,5 @@ public sealed class OffChainPaymentChain(TimeProvider time) : IPaymentChain
     public const string NotConfigured = "redemption is not configured: no chain (Livepeer:Chain) is set up";
 
     private static byte[] RoundHash(long round) =>
-        Sha3Keccack.Current.CalculateHash(Encoding.ASCII.GetBytes("livepeer-orleans off-chain round " + round.ToString(CultureInfo.InvariantCulture)));
+        Keccak256.Hash(Encoding.ASCII.GetBytes("livepeer-orleans off-chain round " + round.ToString(CultureInfo.InvariantCulture)));
 }

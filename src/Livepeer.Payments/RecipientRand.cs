@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Security.Cryptography;
-using Nethereum.Util;
 
 namespace Livepeer.Payments;
 
@@ -31,9 +30,9 @@ public static class RecipientRand
     }
 
     /// <summary>keccak256 of the 32-byte word of <paramref name="rand"/>: what the ticket parameters publish.</summary>
-    public static byte[] Commitment(BigInteger rand) => Sha3Keccack.Current.CalculateHash(UInt256.ToWord(rand));
+    public static byte[] Commitment(BigInteger rand) => Keccak256.Hash(UInt256.ToWord(rand));
 
     /// <summary>Whether a ticket with <paramref name="signature"/> wins for <paramref name="rand"/> at <paramref name="winProb"/>.</summary>
     public static bool IsWinning(ReadOnlySpan<byte> signature, BigInteger rand, BigInteger winProb) =>
-        UInt256.FromBytes(Sha3Keccack.Current.CalculateHash([.. signature, .. UInt256.ToWord(rand)])) < winProb;
+        UInt256.FromBytes(Keccak256.Hash([.. signature, .. UInt256.ToWord(rand)])) < winProb;
 }

@@ -1,5 +1,4 @@
 using System.Numerics;
-using Nethereum.Util;
 
 namespace Livepeer.Payments;
 
@@ -65,7 +64,7 @@ public sealed record Ticket
     ];
 
     /// <summary>The ticket hash (Keccak-256, not NIST SHA3-256).</summary>
-    public byte[] Hash() => Sha3Keccack.Current.CalculateHash(Preimage());
+    public byte[] Hash() => Keccak256.Hash(Preimage());
 
     private static byte[] Exactly32(byte[] value, string name)
     {

@@ -2,7 +2,6 @@ using System.Numerics;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Secp256k1Net;
 using Nethereum.Signer;
-using Nethereum.Util;
 
 namespace Livepeer.Payments;
 
@@ -58,7 +57,7 @@ public static class TicketSignature
     }
 
     /// <summary>EIP-191 personal_sign's digest of a 32-byte hash: keccak256("\x19Ethereum Signed Message:\n32" ‖ hash).</summary>
-    private static byte[] EthSignedDigest(ReadOnlySpan<byte> hash) => Sha3Keccack.Current.CalculateHash([.. EthSignedPrefix, .. hash]);
+    private static byte[] EthSignedDigest(ReadOnlySpan<byte> hash) => Keccak256.Hash([.. EthSignedPrefix, .. hash]);
 
     /// <summary>The address that signed <paramref name="hash"/>, after the format checks; null with the problem otherwise.</summary>
     public static EthAddress? Recover(ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature, out SignatureProblem problem)
@@ -88,7 +87,7 @@ public static class TicketSignature
             return null;
         }
 
-        var keyHash = Sha3Keccack.Current.CalculateHash(publicKey[1..]);
+        var keyHash = Keccak256.Hash(publicKey.AsSpan(1));
         return EthAddress.FromBytes(keyHash.AsSpan(12));
     }
 

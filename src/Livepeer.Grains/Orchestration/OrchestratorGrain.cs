@@ -31,6 +31,7 @@ internal sealed partial class OrchestratorGrain(
     internal static readonly TimeSpan CounterFlushPeriod = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<(string Pipeline, string ModelId), int> inUse = [];
+    private readonly Dictionary<string, IPaymentAccountGrain> accounts = new(StringComparer.Ordinal);
     private Dictionary<(string Pipeline, string ModelId), ModelCapability> capabilities = [];
     private bool countersDirty;
 
@@ -183,9 +184,10 @@ internal sealed partial class OrchestratorGrain(
 
     private IPaymentAccountGrain Account(string sender)
     {
+        if (accounts.TryGetValue(sender, out var account)) return account;
         if (!EthereumAddress.TryNormalize(sender, out var normalized))
             throw new JobFailedException(JobErrorKind.PaymentRejected, $"'{sender}' is not a sender address.");
-        return GrainFactory.GetGrain<IPaymentAccountGrain>($"{this.GetPrimaryKeyString()}/{normalized}");
+        return accounts[sender] = GrainFactory.GetGrain<IPaymentAccountGrain>($"{this.GetPrimaryKeyString()}/{normalized}");
     }
 
     private sealed record PaidJob(IPaymentAccountGrain Account, JobAdmission Admission);

@@ -50,7 +50,7 @@ internal sealed partial class PaymentAccountGrain(
 
         foreach (var (capability, balance) in state.State.Balances)
             balances[capability] = Wei.Parse(balance);
-        nonces.Import(state.State.Nonces.Select(n => (UInt256.FromBytes(n.Rand), (BigInteger)n.ExpirationBlock, n.Nonces)));
+        nonces.Import(state.State.Nonces.Select(n => new NonceRecordSet(UInt256.FromBytes(n.Rand), n.ExpirationBlock, n.Contiguous, n.Others)));
         credited = Wei.Parse(state.State.Credited);
         debited = Wei.Parse(state.State.Debited);
         validator = new TicketValidator(recipient, state.State.Secret, nonces);
@@ -225,7 +225,7 @@ internal sealed partial class PaymentAccountGrain(
     private Task SaveAsync(CancellationToken cancellationToken)
     {
         state.State.Balances = balances.ToDictionary(b => b.Key, b => b.Value.ToString(), StringComparer.Ordinal);
-        state.State.Nonces = [.. nonces.Export().Select(n => new NonceRecord(UInt256.ToWord(n.Rand), (long)n.ExpirationBlock, n.Nonces))];
+        state.State.Nonces = [.. nonces.Export().Select(n => new NonceRecord(UInt256.ToWord(n.Rand), (long)n.ExpirationBlock, n.Others, n.Contiguous))];
         state.State.Credited = credited.ToString();
         state.State.Debited = debited.ToString();
         return state.WriteStateAsync(cancellationToken);

@@ -32,6 +32,9 @@ internal sealed class PaymentAccountState
     public string Debited { get; set; } = "0";
 }
 
-/// <summary>The nonces seen for one recipient rand (its 32 bytes), forgotten after <see cref="ExpirationBlock"/>.</summary>
+/// <summary>
+/// The nonces seen for one recipient rand (its 32 bytes), forgotten after <see cref="ExpirationBlock"/>: all of
+/// 1…<see cref="Contiguous"/> and <see cref="Others"/> (so a session's hundreds of nonces store as a few bytes).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("livepeer.nonce-record")]
-internal sealed record NonceRecord([property: Id(0)] byte[] Rand, [property: Id(1)] long ExpirationBlock, [property: Id(2)] uint[] Nonces);
+internal sealed record NonceRecord([property: Id(0)] byte[] Rand, [property: Id(1)] long ExpirationBlock, [property: Id(2)] uint[] Others, [property: Id(3)] uint Contiguous);

@@ -88,7 +88,10 @@ public static class LivepeerHostBuilderExtensions
             return;
         }
 
-        silo.AddMemoryGrainStorage(LivepeerStorage.Name);
+        // Orleans' own serializer here too: the memory provider's default, Newtonsoft JSON with type names, was the
+        // largest cost of a paid request (every payment writes the sender's account).
+        silo.AddMemoryGrainStorage(LivepeerStorage.Name, options => options.Configure<IServiceProvider>((o, services) =>
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>())));
         silo.UseInMemoryReminderService();
     }
 
