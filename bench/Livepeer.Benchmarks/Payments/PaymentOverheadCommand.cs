@@ -29,7 +29,7 @@ internal static class PaymentOverheadCommand
         var concurrencies = arguments.Ints("--concurrency", [1, 8]);
         var warmup = TimeSpan.FromSeconds(arguments.Int("--warmup", 10));
         var duration = TimeSpan.FromSeconds(arguments.Int("--duration", 15));
-        var ticketExpectedValue = arguments.Int("--ticket-ev", 16 * 16);
+        var ticketExpectedValue = (long)arguments.Double("--ticket-ev", 16 * 16);
         var rounds = arguments.Int("--rounds", 2);
         var slots = arguments.Int("--slots", 2);
         arguments.EnsureAllRead();
