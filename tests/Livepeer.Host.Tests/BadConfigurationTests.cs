@@ -43,8 +43,18 @@ public sealed class BadConfigurationTests : IDisposable
     [InlineData("Livepeer:Cluster:Clustering", "zookeeper", "Livepeer:Cluster:Clustering must be 'localhost' or 'postgres', got 'zookeeper'")]
     [InlineData("Livepeer:Cluster:SiloPort", "70000", "Livepeer:Cluster:SiloPort must be a TCP port")]
     [InlineData("Livepeer:Storage:Provider", "redis", "Livepeer:Storage:Provider must be 'memory' or 'postgres', got 'redis'")]
+    [InlineData("Livepeer:Orchestrator:Payments:MaxFaceValue", "1000", "Livepeer:Orchestrator:Payments:MaxFaceValue (1000) must be above TicketExpectedValue")]
+    [InlineData("Livepeer:Orchestrator:Payments:TicketExpectedValue", "0.5", "Livepeer:Orchestrator:Payments:TicketExpectedValue must be a positive whole number of wei")]
+    [InlineData("Livepeer:Gateway:Payments:KeyFile", "/no/such/key", "Livepeer:Gateway:Payments:KeyFile '/no/such/key' cannot be read")]
+    [InlineData("Livepeer:Gateway:Payments:DepositMultiplier", "0", "Livepeer:Gateway:Payments:DepositMultiplier must be at least 1")]
+    [InlineData("Livepeer:Chain:RpcUrl", "ws://127.0.0.1:8545", "Livepeer:Chain:RpcUrl must be an absolute http or https URI")]
     public async Task Build_BadValue_NamesTheKey(string key, string value, string expected) =>
         AssertNames(expected, await InProcessHost.ProblemsAsync(new HostConfiguration { Overrides = { [key] = value } }));
+
+    [Fact]
+    public async Task Build_ChainWithoutTicketBroker_NamesTheKey() =>
+        AssertNames("Livepeer:Chain:TicketBrokerAddress must be a 0x address of 40 hex digits",
+            await InProcessHost.ProblemsAsync(new HostConfiguration { Overrides = { ["Livepeer:Chain:RpcUrl"] = "http://127.0.0.1:8545" } }));
 
     [Fact]
     public async Task Build_CorruptModelManifest_NamesModelsPathAndTheFile()

@@ -56,4 +56,27 @@ public sealed class TicketMathTests
         Assert.Throws<ArgumentOutOfRangeException>(() => UInt256.ToMinimal(-1));
         Assert.Throws<ArgumentException>(() => UInt256.FromBytes(new byte[33]));
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("12345678901234567890")]
+    [InlineData("3/7")]
+    [InlineData("-3/7")]
+    public void WeiParse_WhatToStringWrites_RoundTrips(string text) => Assert.Equal(text, Wei.Parse(text).ToString());
+
+    [Fact]
+    public void WeiEquality_ZeroHoweverMade_Equal()
+    {
+        Assert.Equal(Wei.Zero, Wei.Parse("0"));
+        Assert.Equal(Wei.Zero, Wei.Of(5) - Wei.Of(5));
+        Assert.Equal(Wei.Zero.GetHashCode(), Wei.Parse("0").GetHashCode());
+        Assert.Equal(Wei.Fraction(2, 4), Wei.Parse("1/2"));
+    }
+
+    [Theory]
+    [InlineData("1/0")]
+    [InlineData("x")]
+    [InlineData("1/-2")]
+    public void WeiParse_Garbage_FormatException(string text) => Assert.ThrowsAny<FormatException>(() => Wei.Parse(text));
 }
