@@ -29,6 +29,11 @@ public sealed class StatusEndpointTests
         var orchestrator = status.GetProperty("orchestrator");
         Assert.Equal(configuration.Orchestrator, orchestrator.GetProperty("address").GetString());
         Assert.Equal(3, orchestrator.GetProperty("capabilities").GetArrayLength());
+
+        // The embedded default has no chain: winning tickets would be kept, and redemption says it is not configured.
+        var redemption = status.GetProperty("redemption");
+        Assert.False(redemption.GetProperty("configured").GetBoolean());
+        Assert.Equal(0, redemption.GetProperty("redeemed").GetInt64());
     }
 
     private static async Task<JsonElement> WaitForWarmModelAsync(HttpClient http)

@@ -47,10 +47,23 @@ public static class StatusEndpoints
         }
 
         OrchestratorInfo? orchestrator = null;
+        object? redemption = null;
         if (roles.Roles.HasFlag(HostRole.Orchestrator) &&
             services.GetService<IOptions<OrchestratorOptions>>()?.Value.Address is { Length: > 0 } address)
         {
             orchestrator = await grains.GetGrain<IOrchestratorGrain>(address.ToLowerInvariant()).GetInfoAsync(cancellationToken);
+
+            // Winning tickets: how many wait (and why the first one does), and what was redeemed; off chain it says "not configured".
+            var queue = await grains.GetGrain<IRedemptionGrain>(address.ToLowerInvariant()).GetStatusAsync(cancellationToken);
+            redemption = new
+            {
+                configured = queue.Configured,
+                pending = queue.Pending.Length,
+                waitingBecause = queue.Pending.FirstOrDefault()?.LastError,
+                redeemed = queue.Redeemed,
+                redeemedFaceValue = queue.RedeemedFaceValue,
+                transferred = queue.Transferred,
+            };
         }
 
         return Results.Json(
@@ -61,6 +74,7 @@ public static class StatusEndpoints
                 cluster = members,
                 devices,
                 orchestrator,
+                redemption,
             },
             Json);
     }
