@@ -68,12 +68,24 @@ internal sealed partial class PaymentSenderGrain(
     public async Task<string> PrepareAsync(JobPaymentRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var snapshot = await chain.GetSnapshotAsync(cancellationToken);
+        ChainSnapshot snapshot;
+        BigInteger? funds;
+        try
+        {
+            snapshot = await chain.GetSnapshotAsync(cancellationToken);
+            funds = await DepositAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not JobFailedException)
+        {
+            // The gateway's own chain connection failed: a payment problem, not the orchestrator's fault.
+            throw new JobFailedException(JobErrorKind.PaymentRejected, $"This gateway cannot read the chain to pay orchestrator {recipient}: {e.Message}");
+        }
+
         try
         {
             var payment = await sender.PrepareAsync(
                 request.JobId, $"{request.Pipeline}/{request.ModelId}", request.EstimatedUnits, snapshot.LastSeenL1Block,
-                await DepositAsync(cancellationToken), ct => NewSessionAsync(request, ct), cancellationToken);
+                funds, ct => NewSessionAsync(request, ct), cancellationToken);
             return PaymentHeader.Encode(payment);
         }
         catch (PaymentRefusedException e)
