@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of Livepeer.Orleans on a fresh machine: installs what is missing (PostgreSQL server binaries),
+# Runs every test of Livepeer.Orleans on a fresh machine: installs what is missing (PostgreSQL server binaries, ffmpeg),
 # starts one throwaway PostgreSQL cluster on a free loopback port for all test projects, runs `dotnet test`, cleans up.
 # Usage: ./test.sh [extra dotnet test arguments]
 set -euo pipefail
@@ -24,6 +24,11 @@ postgres_bin() {
 
 require_postgres() {
   if [ -z "$(postgres_bin)" ] || [ ! -x "$(postgres_bin)/initdb" ]; then apt_install postgresql-15; fi
+}
+
+require_ffmpeg() {
+  # The video encoder tests pipe frames into the real ffmpeg and check the result with ffprobe.
+  if ! command -v ffmpeg >/dev/null || ! command -v ffprobe >/dev/null; then apt_install ffmpeg; fi
 }
 
 free_port() {
@@ -56,6 +61,7 @@ stop_postgres() {
 
 require_dotnet
 require_postgres
+require_ffmpeg
 start_postgres
 # npm also installs the chain tests' anvil and solc-js (tests/chain, pinned) into .cache/npm-chain on first use.
 require_npm() {

@@ -2,6 +2,7 @@ using Livepeer.Benchmarks.Cli;
 using Livepeer.Benchmarks.Http;
 using Livepeer.Benchmarks.Inference;
 using Livepeer.Benchmarks.Jobs;
+using Livepeer.Benchmarks.Media;
 using Livepeer.Benchmarks.Payments;
 using Livepeer.Benchmarks.Placement;
 using Livepeer.Benchmarks.Simulation;
@@ -21,6 +22,8 @@ const string Usage = """
                                                            what paying with tickets adds per request (dispatcher and HTTP)
       upscale [--model models/upscalerjs/esrgan-slim-x4] [--size 128] [--runs 30]
                                                            the upscale pipeline vs the bare ORT session on the same tile
+      encode [--frames 25] [--width 1024] [--height 576] [--fps 7] [--runs 5] [--codec h264|vp9]
+                                                           frames piped through ffmpeg to H.264 MP4 or VP9 WebM (image-to-video)
     """;
 
 if (args.Length == 0)
@@ -42,6 +45,7 @@ try
         "upscale" => UpscaleOverheadCommand.Run(rest),
         "tickets" => TicketValidationCommand.Run(rest),
         "payments" => await PaymentOverheadCommand.RunAsync(rest),
+        "encode" => await EncodeCommand.RunAsync(rest),
         _ => Fail($"unknown command '{args[0]}'"),
     };
 }
