@@ -12,12 +12,15 @@ public sealed class MediaIdsTests
     }
 
     [Fact]
-    public void NewId_TenThousandDraws_AreDistinct()
+    public void NewId_TenThousandDraws_CollideNoMoreThanRandom32BitIdsDo()
     {
         var ids = Enumerable.Range(0, 10_000).Select(_ => MediaIds.NewId()).ToList();
 
+        // Ids are 32 random bits (go-livepeer's 8 hex digits), so 10,000 draws share one about 1.2% of the time (birthday
+        // bound n²/2^33); the store keys files by request id and file name together, so a shared id overwrites nothing.
+        // Four or more collisions would take a broken generator (chance ~1e-9 for a good one).
         Assert.All(ids, id => Assert.Matches("^[0-9a-f]{8}$", id));
-        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.InRange(ids.Count - ids.Distinct(StringComparer.Ordinal).Count(), 0, 3);
     }
 
     [Theory]
