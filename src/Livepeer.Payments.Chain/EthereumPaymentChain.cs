@@ -70,8 +70,9 @@ public sealed class EthereumPaymentChain : IPaymentChain, IDisposable
         await Task.WhenAll(info, poolSize, active, claimed).WaitAsync(cancellationToken).ConfigureAwait(false);
 
         var funds = await info.ConfigureAwait(false);
-        var allocation = ReserveAllocation(funds, await poolSize.ConfigureAwait(false), await active.ConfigureAwait(false), await claimed.ConfigureAwait(false));
-        return new SenderFunds(funds.Deposit, funds.WithdrawRound, allocation);
+        var isActive = await active.ConfigureAwait(false);
+        var allocation = ReserveAllocation(funds, await poolSize.ConfigureAwait(false), isActive, await claimed.ConfigureAwait(false));
+        return new SenderFunds(funds.Deposit, funds.WithdrawRound, allocation, isActive);
     }
 
     /// <inheritdoc />

@@ -44,7 +44,8 @@ public sealed record ChainSnapshot(BigInteger LastSeenL1Block, long CurrentRound
 /// <param name="Deposit">Wei in the deposit, spent first by winning tickets (any recipient's).</param>
 /// <param name="WithdrawRound">Round from which the sender may withdraw; 0 while no unlock is in progress.</param>
 /// <param name="ReserveAllocation">Wei of the reserve this recipient may still claim this round: (funds + claimed this round) / pool size − already claimed by it; 0 when it is not active.</param>
-public sealed record SenderFunds(BigInteger Deposit, BigInteger WithdrawRound, BigInteger ReserveAllocation);
+/// <param name="RecipientActive">Whether the recipient is in the active set this round; an inactive orchestrator may neither take payments nor redeem (go-livepeer's rule).</param>
+public sealed record SenderFunds(BigInteger Deposit, BigInteger WithdrawRound, BigInteger ReserveAllocation, bool RecipientActive = true);
 
 /// <summary>How one <c>redeemWinningTicket</c> went.</summary>
 /// <param name="TransactionHash">The transaction, or null when the contract refused the ticket before one was sent.</param>

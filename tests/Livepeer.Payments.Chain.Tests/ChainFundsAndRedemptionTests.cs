@@ -34,7 +34,7 @@ public sealed class ChainFundsAndRedemptionTests(TicketBrokerChain chain) : ICla
 
         Assert.Equal(5 * OneFinney, (await payments.GetSenderFundsAsync(WorkedExample.Sender, WorkedExample.Recipient))!.ReserveAllocation);
         Assert.Equal(5 * OneFinney, (await payments.GetSenderFundsAsync(WorkedExample.Sender, chain.AccountAt(2)))!.ReserveAllocation);
-        Assert.Equal(new SenderFunds(OneFinney, 0, 0), await payments.GetSenderFundsAsync(WorkedExample.Sender, chain.AccountAt(3)));
+        Assert.Equal(new SenderFunds(OneFinney, 0, 0, RecipientActive: false), await payments.GetSenderFundsAsync(WorkedExample.Sender, chain.AccountAt(3)));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class ChainFundsAndRedemptionTests(TicketBrokerChain chain) : ICla
         await chain.SetActiveAsync(WorkedExample.Recipient, active: false);
         using var payments = ReadOnly();
 
-        Assert.Equal(new SenderFunds(OneFinney, 0, 0), await payments.GetSenderFundsAsync(WorkedExample.Sender, WorkedExample.Recipient));
+        Assert.Equal(new SenderFunds(OneFinney, 0, 0, RecipientActive: false), await payments.GetSenderFundsAsync(WorkedExample.Sender, WorkedExample.Recipient));
     }
 
     [Fact]

@@ -201,6 +201,10 @@ internal sealed partial class PaymentAccountGrain(
         {
             result = new SenderStanding(null, null);
         }
+        else if (!funds.RecipientActive)
+        {
+            result = new SenderStanding(null, $"orchestrator {recipient} is inactive in round {snapshot.CurrentRound}, cannot process payments");
+        }
         else if (funds.WithdrawRound != 0 && funds.WithdrawRound <= snapshot.CurrentRound + 1)
         {
             result = new SenderStanding(null, $"deposit and reserve for sender {sender} is set to unlock soon");

@@ -152,7 +152,15 @@ internal sealed partial class RedemptionGrain(
             }
 
             var txCost = options.Value.RedeemGas * snapshot.GasPrice;
-            if (await chain.GetSenderFundsAsync(ticket.Sender, ticket.Recipient, cancellationToken) is { } funds && funds.Deposit + funds.ReserveAllocation <= txCost)
+            var funds = await chain.GetSenderFundsAsync(ticket.Sender, ticket.Recipient, cancellationToken);
+            if (funds is { RecipientActive: false })
+            {
+                // As go-livepeer does: an orchestrator outside the active set waits (the round may change) rather than redeem.
+                await RetryLaterAsync(queued, $"orchestrator is not active in round {snapshot.CurrentRound}", cancellationToken);
+                return;
+            }
+
+            if (funds is not null && funds.Deposit + funds.ReserveAllocation <= txCost)
             {
                 await RetryLaterAsync(queued, "insufficient sender funds for redeem tx cost", cancellationToken);
                 return;

@@ -5,6 +5,7 @@ using Livepeer.Grains.Payments;
 using Livepeer.Grains.Tests.Cluster;
 using Livepeer.Payments;
 using Livepeer.Pipelines;
+using Livepeer.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Nethereum.Signer;
 
@@ -78,6 +79,29 @@ public sealed class ChainPaymentTests(ChainPaymentClusterFixture fixture) : ICla
         Assert.Equal(JobErrorKind.PaymentRejected, refused.Kind);
         Assert.Equal("TicketParams expired", refused.Message);
         Assert.Equal(jobsRun, (await fixture.Device.GetStatusAsync()).JobsRun);
+    }
+
+    [Fact]
+    public async Task Submit_OrchestratorOutOfTheActiveSet_RefusedWithoutWork()
+    {
+        await fixture.Broker.FundAsync(6, 0, 10 * ChainPaymentClusterFixture.Ether);
+        var sender = new TestSender(fixture.OrchestratorGrain, new EthECKey(fixture.Broker.Chain.PrivateKeys[6]));
+        var session = await sender.SessionAsync();
+        var jobsRun = (await fixture.Device.GetStatusAsync()).JobsRun;
+        await fixture.Broker.SetActiveAsync(fixture.Orchestrator, active: false);
+        try
+        {
+            await Task.Delay(ChainPaymentClusterFixture.PollInterval * 3); // the account reads the sender's standing again after its cache time
+            var refused = await Assert.ThrowsAsync<JobFailedException>(() => sender.SubmitAsync(TestClusters.Job(PaymentClusterFixture.Model, Size), session.CreatePayment(1)));
+
+            Assert.Equal(JobErrorKind.PaymentRejected, refused.Kind);
+            Assert.Equal($"orchestrator {EthAddress.Parse(fixture.Orchestrator)} is inactive in round {LocalTicketBroker.Round}, cannot process payments", refused.Message);
+            Assert.Equal(jobsRun, (await fixture.Device.GetStatusAsync()).JobsRun);
+        }
+        finally
+        {
+            await fixture.Broker.SetActiveAsync(fixture.Orchestrator, active: true);
+        }
     }
 
     [Fact]
