@@ -76,14 +76,12 @@ public sealed class TicketBrokerClient
     }
 
     /// <summary>Funds the signing account's deposit and reserve in one transaction (value = deposit + reserve).</summary>
-    public async Task<TransactionReceipt> FundDepositAndReserveAsync(BigInteger deposit, BigInteger reserve, CancellationToken cancellationToken = default)
-    {
-        var message = new FundDepositAndReserveFunction { DepositAmount = deposit, ReserveAmount = reserve, AmountToSend = deposit + reserve };
-        var receipt = await Handler().SendRequestAndWaitForReceiptAsync(message, cancellationToken).ConfigureAwait(false);
-        return receipt.Status?.Value == 1
-            ? receipt
-            : throw new InvalidOperationException($"fundDepositAndReserve failed in transaction {receipt.TransactionHash}.");
-    }
+    public Task<TransactionReceipt> FundDepositAndReserveAsync(BigInteger deposit, BigInteger reserve, CancellationToken cancellationToken = default) =>
+        SendAsync(new FundDepositAndReserveFunction { DepositAmount = deposit, ReserveAmount = reserve, AmountToSend = deposit + reserve }, "fundDepositAndReserve", cancellationToken);
+
+    /// <summary>Adds <paramref name="amount"/> to the signing account's deposit.</summary>
+    public Task<TransactionReceipt> FundDepositAsync(BigInteger amount, CancellationToken cancellationToken = default) =>
+        SendAsync(new FundDepositFunction { AmountToSend = amount }, "fundDeposit", cancellationToken);
 
     /// <summary>
     /// Redeems a winning ticket. A refusal by the contract (used, expired, not winning, bad signature, …) is returned with
@@ -128,6 +126,15 @@ public sealed class TicketBrokerClient
     };
 
     private static BigInteger Sum(IEnumerable<BigInteger> values) => values.Aggregate(BigInteger.Zero, (a, b) => a + b);
+
+    private async Task<TransactionReceipt> SendAsync<T>(T message, string function, CancellationToken cancellationToken)
+        where T : FunctionMessage, new()
+    {
+        var receipt = await Handler().SendRequestAndWaitForReceiptAsync(message, cancellationToken).ConfigureAwait(false);
+        return receipt.Status?.Value == 1
+            ? receipt
+            : throw new InvalidOperationException($"{function} failed in transaction {receipt.TransactionHash}.");
+    }
 
     private ContractHandler Handler() => web3.Eth.GetContractHandler(ContractAddress.Bytes.ToArray().ToHex(prefix: true));
 }

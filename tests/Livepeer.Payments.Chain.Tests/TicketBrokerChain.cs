@@ -60,7 +60,7 @@ public sealed class TicketBrokerChain : IAsyncLifetime
 
     public EthAddress AccountAt(int index) => EthAddress.Parse(Chain.Accounts[index]);
 
-    public TicketBrokerClient ClientFor(int index) => new(Web3For(index), Broker);
+    public TicketBrokerClient ClientFor(int index) => Deployed.ClientFor(index);
 
     public Task SetRoundAsync(long round, byte[] blockHash, bool initialized) => Deployed.SetRoundAsync(round, blockHash, initialized);
 

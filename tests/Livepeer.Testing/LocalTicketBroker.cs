@@ -1,4 +1,6 @@
 using System.Numerics;
+using Livepeer.Payments;
+using Livepeer.Payments.Chain;
 using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.Contracts;
 using Nethereum.Hex.HexTypes;
@@ -89,12 +91,14 @@ public sealed class LocalTicketBroker : IAsyncDisposable
     public Task SetActiveAsync(string transcoder, bool active) =>
         SendAsOwnerAsync(new SetActiveFunction { Transcoder = transcoder, Active = active });
 
+    /// <summary>The production client (funding, sender info, redemption) signing as anvil account <paramref name="index"/>.</summary>
+    public TicketBrokerClient ClientFor(int index) => new(Web3For(index), EthAddress.Parse(Address));
+
     /// <summary>Funds account <paramref name="index"/>'s deposit and reserve.</summary>
-    public Task FundAsync(int index, BigInteger deposit, BigInteger reserve) =>
-        SendAsync(index, new FundDepositAndReserveFunction { DepositAmount = deposit, ReserveAmount = reserve, AmountToSend = deposit + reserve });
+    public Task FundAsync(int index, BigInteger deposit, BigInteger reserve) => ClientFor(index).FundDepositAndReserveAsync(deposit, reserve);
 
     /// <summary>Adds to account <paramref name="index"/>'s deposit.</summary>
-    public Task FundDepositAsync(int index, BigInteger amount) => SendAsync(index, new FundDepositFunction { AmountToSend = amount });
+    public Task FundDepositAsync(int index, BigInteger amount) => ClientFor(index).FundDepositAsync(amount);
 
     /// <summary>Mines <paramref name="blocks"/> empty blocks.</summary>
     public Task MineAsync(int blocks) =>
@@ -123,13 +127,10 @@ public sealed class LocalTicketBroker : IAsyncDisposable
 
     private static Web3 Web3For(LocalChain chain, int index) => new(new Account(chain.PrivateKeys[index], LocalChain.ChainId), chain.RpcUrl.ToString());
 
-    private Task SendAsOwnerAsync<T>(T message)
-        where T : FunctionMessage, new() => SendAsync(OwnerAccount, message);
-
-    private async Task SendAsync<T>(int index, T message)
+    private async Task SendAsOwnerAsync<T>(T message)
         where T : FunctionMessage, new()
     {
-        var receipt = await Web3For(index).Eth.GetContractTransactionHandler<T>().SendRequestAndWaitForReceiptAsync(Address, message).ConfigureAwait(false);
+        var receipt = await Web3For(OwnerAccount).Eth.GetContractTransactionHandler<T>().SendRequestAndWaitForReceiptAsync(Address, message).ConfigureAwait(false);
         if (receipt.Status.Value != 1)
             throw new InvalidOperationException($"{typeof(T).Name} failed in transaction {receipt.TransactionHash}.");
     }
@@ -156,19 +157,6 @@ public sealed class LocalTicketBroker : IAsyncDisposable
         [Parameter("bool", "active", 2)]
         public bool Active { get; set; }
     }
-
-    [Function("fundDepositAndReserve")]
-    private sealed class FundDepositAndReserveFunction : FunctionMessage
-    {
-        [Parameter("uint256", "depositAmount", 1)]
-        public BigInteger DepositAmount { get; set; }
-
-        [Parameter("uint256", "reserveAmount", 2)]
-        public BigInteger ReserveAmount { get; set; }
-    }
-
-    [Function("fundDeposit")]
-    private sealed class FundDepositFunction : FunctionMessage;
 
     [Function("feesEarned", "uint256")]
     private sealed class FeesEarnedFunction : FunctionMessage
