@@ -32,7 +32,7 @@ internal sealed partial class JobDispatcher(
         budget.CancelAfter(deadline);
         var tried = new HashSet<string>(StringComparer.Ordinal);
         var paymentRetried = new HashSet<string>(StringComparer.Ordinal);
-        var units = FeeUnits.Estimate(job.Pipeline, job.Parameters, job.Input);
+        long? units = null; // read from the request (an image header for some pipelines) only when a priced offer is tried
         Exception? lastFailure = null;
         for (var attempt = 1; attempt <= settings.MaxAttempts; attempt++)
         {
@@ -47,7 +47,7 @@ internal sealed partial class JobDispatcher(
             var paid = false;
             try
             {
-                var header = sender is null ? "" : await sender.PrepareAsync(new JobPaymentRequest(job.JobId, job.Pipeline, job.ModelId, units), budget.Token);
+                var header = sender is null ? "" : await sender.PrepareAsync(new JobPaymentRequest(job.JobId, job.Pipeline, job.ModelId, units ??= FeeUnits.Estimate(job.Pipeline, job.Parameters, job.Input)), budget.Token);
                 paid = sender is not null;
                 var result = await grains.GetGrain<IOrchestratorGrain>(offer.Address).SubmitJobAsync(job with { Payment = header }, budget.Token);
                 if (sender is not null)
