@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Numerics;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.KeyStore;
@@ -11,6 +12,9 @@ public static class SigningKeyFile
     // secp256k1's group order: a private key must lie in [1, n − 1].
     private static readonly BigInteger GroupOrder = BigInteger.Parse(
         "0FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+
+    // Keystores decrypted in this process, by content and passphrase.
+    private static readonly ConcurrentDictionary<(string Json, string Password), byte[]> Decrypted = new();
 
     /// <summary>The key of <see cref="ChainOptions.KeyFile"/>, or null and a message naming the setting that is wrong.</summary>
     internal static (EthECKey? Key, string? Problem) Load(ChainOptions options) =>
@@ -75,7 +79,8 @@ public static class SigningKeyFile
         byte[] privateKey;
         try
         {
-            privateKey = service.DecryptKeyStoreFromJson(password, json);
+            // Start-up checks the key file and then loads it for use; scrypt at geth's cost takes ~1.5 s a time here.
+            privateKey = Decrypted.GetOrAdd((json, password), k => service.DecryptKeyStoreFromJson(k.Password, k.Json));
         }
         // Nethereum reports a wrong passphrase, bad JSON and unknown ciphers with unrelated exception types.
         catch (Exception e) when (e is not OutOfMemoryException)
