@@ -36,9 +36,6 @@ public sealed class WarmModelPlacementTests(PlacementClusterFixture fixture)
             results.AddRange(await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => TestClusters.SubmitAsync(fixture.Grains, "model-b", size: 48))));
 
         var perSilo = results.GroupBy(r => r.JobSilo!).ToDictionary(g => g.Key, g => g.Count());
-        foreach (var g in results.GroupBy(r => r.JobSilo!)) Console.WriteLine($"DBGT {g.Key} n={g.Count()} run={g.Average(r => r.RunTime.TotalMilliseconds):F2}ms");
-        foreach (var s in fixture.Cluster.Silos) Console.WriteLine($"DBGT silo {s.SiloAddress} {s.Name}");
-        var orch = fixture.Cluster.Silos.First(s => s.ServiceProvider.GetService(typeof(Orleans.Runtime.IGrainContextActivatorProvider)) != null);
         Assert.Equal(2, perSilo.Count);
         Assert.All(perSilo.Values, count => Assert.InRange(count, 60, 140));
         Assert.All(results, r => Assert.Equal(r.JobSilo, r.Silo));
