@@ -20,6 +20,12 @@ public static class ModelFamilies
     /// <summary>SDXL and SDXL-Turbo/Lightning: two tokenizers and text encoders, <c>text_embeds</c> and <c>time_ids</c>.</summary>
     public const string StableDiffusionXl = "stable-diffusion-xl";
 
+    /// <summary>
+    /// Stable Video Diffusion (svd, svd-xt) for image-to-video: CLIP vision image encoder, VAE encoder, spatio-temporal
+    /// UNet and temporal VAE decoder, optional safety checker; frames are encoded to MP4 with ffmpeg.
+    /// </summary>
+    public const string StableVideoDiffusion = "stable-video-diffusion";
+
     /// <summary>Every family this build can run.</summary>
-    public static FrozenSet<string> All { get; } = new[] { OnnxTensor, OnnxUpscaler, StableDiffusion, StableDiffusionXl }.ToFrozenSet(StringComparer.Ordinal);
+    public static FrozenSet<string> All { get; } = new[] { OnnxTensor, OnnxUpscaler, StableDiffusion, StableDiffusionXl, StableVideoDiffusion }.ToFrozenSet(StringComparer.Ordinal);
 }

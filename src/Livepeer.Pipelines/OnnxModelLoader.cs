@@ -1,4 +1,5 @@
 using Livepeer.Pipelines.Diffusion;
+using Livepeer.Pipelines.Video;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -24,6 +25,8 @@ public sealed class OnnxModelLoader : IModelLoader
 
         if (model.Manifest.Family is ModelFamilies.StableDiffusion or ModelFamilies.StableDiffusionXl)
             return StableDiffusionLoader.Load(model, device, sessions, cancellationToken);
+        if (model.Manifest.Family == ModelFamilies.StableVideoDiffusion)
+            return VideoDiffusionLoader.Load(model, device, sessions, cancellationToken);
 
         var (session, provider) = sessions.Create(model.Manifest.FilePath(model.Folder, "model"), device);
         try

@@ -11,4 +11,14 @@ public sealed record PipelineOutput(IReadOnlyList<PipelineArtifact> Artifacts, I
 
     /// <summary>The first artifact's media type.</summary>
     public string ContentType => Artifacts[0].ContentType;
+
+    /// <summary>
+    /// Work left that needs the CPU but not the device (encoding video frames), which returns the final output. Workers
+    /// run it after releasing the device's slot, so the next job computes meanwhile. Null when the output is final.
+    /// </summary>
+    public Func<CancellationToken, Task<PipelineOutput>>? Finish { get; init; }
+
+    /// <summary>This output when it is final, else the output <see cref="Finish"/> makes.</summary>
+    public Task<PipelineOutput> CompleteAsync(CancellationToken cancellationToken) =>
+        Finish is null ? Task.FromResult(this) : Finish(cancellationToken);
 }

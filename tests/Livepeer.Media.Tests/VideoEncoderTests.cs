@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Livepeer.Testing;
 
 namespace Livepeer.Media.Tests;
 
@@ -11,7 +12,7 @@ public sealed class VideoEncoderTests
     {
         var video = await encoder.EncodeAsync(TestVideos.Frames(25, 64, 48), new VideoEncoding { Fps = 8 });
 
-        var (analysis, decoded) = await TestVideos.ProbeAsync(video, "mp4");
+        var (analysis, decoded) = await VideoProbe.ProbeAsync(video, "mp4");
         var stream = analysis.PrimaryVideoStream!;
         Assert.Equal("h264", stream.CodecName);
         Assert.Equal("yuv420p", stream.PixelFormat);
@@ -19,7 +20,7 @@ public sealed class VideoEncoderTests
         Assert.Equal(8, stream.AverageFrameRate, 3);
         Assert.Equal(25, decoded);
         Assert.Equal(25.0 / 8, analysis.Duration.TotalSeconds, 0.002);
-        var boxes = TestVideos.TopLevelBoxes(video);
+        var boxes = VideoProbe.TopLevelBoxes(video);
         Assert.Equal("ftyp", boxes[0]);
         Assert.True(boxes.IndexOf("moov") is >= 0 and var moov && moov < boxes.IndexOf("mdat"), $"moov must precede mdat: {string.Join(' ', boxes)}");
     }
@@ -29,7 +30,7 @@ public sealed class VideoEncoderTests
     {
         var video = await encoder.EncodeAsync(TestVideos.Frames(14, 32, 32), new VideoEncoding { Fps = 6 });
 
-        var (analysis, decoded) = await TestVideos.ProbeAsync(video, "mp4");
+        var (analysis, decoded) = await VideoProbe.ProbeAsync(video, "mp4");
         Assert.Equal(14, decoded);
         Assert.Equal(6, analysis.PrimaryVideoStream!.AverageFrameRate, 3);
         // MP4 stores the duration in milliseconds.
@@ -53,7 +54,7 @@ public sealed class VideoEncoderTests
 
         Assert.Equal(MediaFormat.WebM, MediaFormats.Detect(video));
         Assert.Equal(MediaFormat.WebM, settings.Format);
-        var (analysis, decoded) = await TestVideos.ProbeAsync(video, "webm");
+        var (analysis, decoded) = await VideoProbe.ProbeAsync(video, "webm");
         Assert.Equal("vp9", analysis.PrimaryVideoStream!.CodecName);
         Assert.Equal("yuv420p", analysis.PrimaryVideoStream.PixelFormat);
         Assert.Equal((64, 48), (analysis.PrimaryVideoStream.Width, analysis.PrimaryVideoStream.Height));

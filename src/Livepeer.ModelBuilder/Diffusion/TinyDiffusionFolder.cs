@@ -84,7 +84,8 @@ public static class TinyDiffusionFolder
         return vocabulary.Count;
     }
 
-    private static string Save(string folder, string part, byte[] model)
+    /// <summary>Writes one graph as <c>{part}/model.onnx</c>, the diffusers/Optimum layout, and returns that relative path.</summary>
+    internal static string Save(string folder, string part, byte[] model)
     {
         Directory.CreateDirectory(Path.Combine(folder, part));
         File.WriteAllBytes(Path.Combine(folder, part, "model.onnx"), model);

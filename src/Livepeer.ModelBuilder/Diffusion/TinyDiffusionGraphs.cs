@@ -173,7 +173,7 @@ internal static class TinyDiffusionGraphs
             .AddNode("Greater", ["mean", "threshold"], ["has_nsfw_concepts"])
             .Build(Opset);
 
-    private static float[] Random(DeterministicNoise noise, int count, float amplitude)
+    internal static float[] Random(DeterministicNoise noise, int count, float amplitude)
     {
         var values = new float[count];
         for (var i = 0; i < values.Length; i++) values[i] = noise.NextSymmetric(amplitude);

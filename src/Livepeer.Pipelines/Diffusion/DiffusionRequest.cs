@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Livepeer.Pipelines.Diffusion;
 
 /// <summary>
@@ -35,61 +33,44 @@ internal sealed record DiffusionRequest
 
     public static DiffusionRequest From(IReadOnlyDictionary<string, string> parameters, DiffusionSettings settings, bool imageToImage)
     {
-        string? Get(string key) =>
-            parameters.TryGetValue(key, out var value) && value.Length > 0 ? value
-            : settings.RequestDefaults.TryGetValue(key, out var fallback) ? fallback
-            : null;
-
-        var prompt = Get("prompt");
+        var request = new RequestParameters(parameters, settings.RequestDefaults);
+        var prompt = request.Get("prompt");
         if (string.IsNullOrWhiteSpace(prompt))
             throw new InvalidPipelineInputException("Prompt must be provided.");
 
-        var steps = Int(Get("num_inference_steps"), "num_inference_steps", imageToImage ? 100 : 50);
-        if (steps <= 0)
-            steps = Int(settings.RequestDefaults.GetValueOrDefault("num_inference_steps"), "num_inference_steps", imageToImage ? 100 : 50);
+        var steps = request.Steps(imageToImage ? 100 : 50);
         steps = settings.ForcedSteps ?? steps;
         if (steps is <= 0 or > DiffusionSettings.MaxSteps)
             throw new InvalidPipelineInputException($"`num_inference_steps` must be between 1 and {DiffusionSettings.MaxSteps} but is {steps}.");
 
-        var width = Int(Get("width"), "width", 512);
-        var height = Int(Get("height"), "height", 512);
+        var width = request.Int("width", 512);
+        var height = request.Int("height", 512);
         if (!imageToImage)
             CheckSize(width, height);
 
-        var guidance = settings.ForcedGuidanceScale ?? Double(Get("guidance_scale"), "guidance_scale", 7.5);
+        var guidance = settings.ForcedGuidanceScale ?? request.Double("guidance_scale", 7.5);
         if (guidance is < 0 or > 100)
             throw new InvalidPipelineInputException($"`guidance_scale` must be between 0 and 100 but is {guidance}.");
-        var strength = Double(Get("strength"), "strength", 0.8);
+        var strength = request.Double("strength", 0.8);
         if (strength is < 0 or > 1)
             throw new InvalidPipelineInputException($"`strength` must be between 0 and 1 but is {strength}.");
 
-        var images = Int(Get("num_images_per_prompt"), "num_images_per_prompt", 1);
+        var images = request.Int("num_images_per_prompt", 1);
         if (images is < 1 or > MaxImages)
             throw new InvalidPipelineInputException($"`num_images_per_prompt` must be between 1 and {MaxImages} but is {images}.");
 
-        var seedText = Get("seed");
-        ulong seed = 0;
-        if (seedText is not null && !ulong.TryParse(seedText, NumberStyles.None, CultureInfo.InvariantCulture, out seed))
-        {
-            // Negative seeds are accepted as their two's-complement bits, as torch generators take any 64-bit value.
-            seed = long.TryParse(seedText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var signed)
-                ? unchecked((ulong)signed)
-                : throw new InvalidPipelineInputException($"`seed` must be an integer, not '{seedText}'.");
-        }
-
-        var safety = Get("safety_check") is not { } safetyText || !bool.TryParse(safetyText, out var check) || check;
         return new DiffusionRequest
         {
             Prompt = prompt,
-            NegativePrompt = Get("negative_prompt") ?? "",
+            NegativePrompt = request.Get("negative_prompt") ?? "",
             Width = width,
             Height = height,
             Steps = steps,
             GuidanceScale = guidance,
             Strength = strength,
             Images = images,
-            Seed = seed,
-            SafetyCheck = safety,
+            Seed = request.Seed(),
+            SafetyCheck = request.SafetyCheck(),
         };
     }
 
@@ -101,14 +82,4 @@ internal sealed record DiffusionRequest
         if ((long)width * height > MaxPixels)
             throw new InvalidPipelineInputException($"{width}x{height} is over the {MaxPixels} pixel limit of one image.");
     }
-
-    private static int Int(string? text, string key, int fallback) =>
-        text is null ? fallback
-        : int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value
-        : throw new InvalidPipelineInputException($"`{key}` must be an integer, not '{text}'.");
-
-    private static double Double(string? text, string key, double fallback) =>
-        text is null ? fallback
-        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value
-        : throw new InvalidPipelineInputException($"`{key}` must be a number, not '{text}'.");
 }

@@ -34,19 +34,35 @@ internal sealed class LatentImageCodec(OnnxGraph decoder, OnnxGraph? encoder, fl
     {
         if (encoder is null)
             throw new InvalidOperationException("The model has no VAE encoder.");
+        var latents = EncodeMode(encoder, SignedPixels(image), image.Width, image.Height, cancellationToken);
+        for (var i = 0; i < latents.Length; i++) latents[i] *= scalingFactor;
+        return latents;
+    }
+
+    /// <summary>The image as planar [3, H, W] floats in [−1, 1], as VAE encoders take it.</summary>
+    public static float[] SignedPixels(RgbImage image)
+    {
         var pixels = ImageCodec.ToPlanar(image, 2f / 255);
         for (var i = 0; i < pixels.Length; i++) pixels[i] -= 1f;
-        using var input = encoder.Floats("sample", pixels, [1, 3, image.Height, image.Width]);
+        return pixels;
+    }
+
+    /// <summary>
+    /// Runs a VAE encoder on planar [−1, 1] pixels and returns the mode of the latent distribution, unscaled, [4, H/8, W/8]
+    /// (an encoder that outputs mean and log-variance, 8 channels, is read at its mean).
+    /// </summary>
+    public static float[] EncodeMode(OnnxGraph encoder, float[] pixels, int width, int height, CancellationToken cancellationToken)
+    {
+        using var input = encoder.Floats("sample", pixels, [1, 3, height, width]);
         using var results = encoder.Run(["sample"], [input], ["latent_sample"], cancellationToken);
         var (values, shape) = encoder.ReadFloats(results[0], "latent_sample");
-        var latentHeight = image.Height / Factor;
-        var latentWidth = image.Width / Factor;
+        var latentHeight = height / Factor;
+        var latentWidth = width / Factor;
         if (shape is not [1, Channels or 2 * Channels, var h, var w] || h != latentHeight || w != latentWidth)
-            throw new InvalidModelException($"Model '{encoder.ModelId}': vae_encoder returned [{TensorShape.Format(shape)}] for a {image.Height}x{image.Width} image; [1,4,{latentHeight},{latentWidth}] expected.");
+            throw new InvalidModelException($"Model '{encoder.ModelId}': vae_encoder returned [{TensorShape.Format(shape)}] for a {height}x{width} image; [1,4,{latentHeight},{latentWidth}] expected.");
 
-        var latents = new float[Channels * latentHeight * latentWidth];
-        for (var i = 0; i < latents.Length; i++) latents[i] = values[i] * scalingFactor;
-        return latents;
+        // The mean is the first four channels, so the copy is a prefix.
+        return values[..(Channels * latentHeight * latentWidth)];
     }
 
     public void Dispose()
