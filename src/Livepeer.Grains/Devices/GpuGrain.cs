@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using Livepeer.Contracts;
 using Livepeer.Grains.Placement;
 using Livepeer.Pipelines;
@@ -101,34 +102,26 @@ internal sealed partial class GpuGrain(
                 throw new JobFailedException(JobErrorKind.NoWorker, $"Model '{modelId}' is not resident on {key}.");
         }
 
+        PipelineOutput output;
+        var timeline = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        long started;
         table.JobStarted(modelId);
         try
         {
             await slots.WaitAsync(cancellationToken);
+            timeline["slot_acquired_at"] = Timestamp();
             Publish();
             try
             {
                 var session = sessions[modelId];
                 var input = new PipelineInput(job.Parameters, job.Input) { Pipeline = job.Pipeline };
-                var started = Stopwatch.GetTimestamp();
-                var output = await inference.RunAsync(() => session.Run(input, cancellationToken), cancellationToken);
+                started = Stopwatch.GetTimestamp();
+                output = await GuardAsync(job, inference.RunAsync(() => session.Run(input, cancellationToken), cancellationToken));
                 jobsRun++;
-                return new JobResult(
-                    [.. output.Artifacts.Select(a => new JobArtifact(a.Data, a.ContentType, a.Seed, a.Nsfw))],
-                    output.Metadata.ToImmutableDictionary(), output.Units,
-                    key, localSilo.SiloAddress, coldStart, Stopwatch.GetElapsedTime(started));
-            }
-            catch (InvalidPipelineInputException e)
-            {
-                throw new JobFailedException(JobErrorKind.InvalidInput, e.Message);
-            }
-            catch (Exception e) when (e is not (OperationCanceledException or JobFailedException))
-            {
-                LogRunFailed(logger, e, job.JobId, modelId, key);
-                throw new JobFailedException(JobErrorKind.Internal, $"Model '{modelId}' failed on {key}: {e.Message}");
             }
             finally
             {
+                timeline["slot_released_at"] = Timestamp();
                 slots.Release();
             }
         }
@@ -137,6 +130,18 @@ internal sealed partial class GpuGrain(
             table.JobEnded(modelId);
             Publish();
         }
+
+        // The device is free for the next job; what is left (encoding video frames) needs only the CPU.
+        if (output.Finish is not null)
+        {
+            output = await GuardAsync(job, output.CompleteAsync(cancellationToken));
+            timeline["finished_at"] = Timestamp();
+        }
+
+        return new JobResult(
+            [.. output.Artifacts.Select(a => new JobArtifact(a.Data, a.ContentType, a.Seed, a.Nsfw))],
+            output.Metadata.ToImmutableDictionary().SetItems(timeline), output.Units,
+            key, localSilo.SiloAddress, coldStart, Stopwatch.GetElapsedTime(started));
     }
 
     public Task<bool> EvictAsync(string modelId, CancellationToken cancellationToken)
@@ -205,6 +210,26 @@ internal sealed partial class GpuGrain(
             Publish();
         }
     }
+
+    /// <summary>Turns a pipeline's failure into the job error the caller sees: its input (400) or the worker (500, logged).</summary>
+    private async Task<PipelineOutput> GuardAsync(JobRequest job, Task<PipelineOutput> work)
+    {
+        try
+        {
+            return await work;
+        }
+        catch (InvalidPipelineInputException e)
+        {
+            throw new JobFailedException(JobErrorKind.InvalidInput, e.Message);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or JobFailedException))
+        {
+            LogRunFailed(logger, e, job.JobId, job.ModelId, key);
+            throw new JobFailedException(JobErrorKind.Internal, $"Model '{job.ModelId}' failed on {key}: {e.Message}");
+        }
+    }
+
+    private string Timestamp() => time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
     private void ReportEvicted(string modelId) =>
         _ = GrainFactory.GetGrain<IModelResidencyGrain>(modelId).ReportEvictedAsync(key);
