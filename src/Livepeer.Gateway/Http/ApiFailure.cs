@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Http;
 namespace Livepeer.Gateway.Http;
 
 /// <summary>
-/// The status and message a failure is answered with, decided once (<see cref="ApiErrorFilter"/> writes them): what the
-/// API means to tell the client keeps its status and message; anything else is a 500 whose details stay in the log.
+/// The status and message a failure is answered with, decided once for the synchronous answer (<see cref="ApiErrorFilter"/>)
+/// and the asynchronous one (<see cref="AsyncJobRegistry"/>): what the API means to tell the client keeps its status and
+/// message; anything else is a 500 whose details stay in the log.
 /// </summary>
 /// <param name="StatusCode">The HTTP status.</param>
 /// <param name="Message">The message for the error body.</param>
