@@ -15,6 +15,9 @@ public static class ApiPaths
     /// <summary>Multipart.</summary>
     public const string ImageToVideo = "/image-to-video";
 
+    /// <summary>JSON <see cref="AsyncJobResultRequest"/>: polls an image-to-video job started with <c>Prefer: respond-async</c>.</summary>
+    public const string ImageToVideoResult = "/image-to-video/result";
+
     /// <summary>Multipart.</summary>
     public const string Upscale = "/upscale";
 

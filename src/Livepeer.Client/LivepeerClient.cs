@@ -7,12 +7,13 @@ using Livepeer.Api;
 
 namespace Livepeer.Client;
 
-/// <summary>Calls a Livepeer AI gateway: one method per pipeline (livepeer-ai-api.md §3), plus result downloads.</summary>
+/// <summary>Calls a Livepeer AI gateway: one method per pipeline (livepeer-ai-api.md §3), image-to-video's asynchronous mode, plus result downloads.</summary>
 /// <remarks>Thread-safe. Errors are <see cref="LivepeerApiException"/>; a call that runs past the timeout throws <see cref="TimeoutException"/>.</remarks>
 public sealed class LivepeerClient : IDisposable
 {
     private const string Json = "application/json";
     private const string EventStream = "text/event-stream";
+    private const string RespondAsync = "respond-async";
 
     private readonly HttpClient http;
     private readonly bool ownsHttp;
@@ -65,6 +66,28 @@ public sealed class LivepeerClient : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(image);
         return SendAsync(ApiPaths.ImageToVideo, () => MultipartForm.Create(request, "image", image), ResponseJson.Parse<VideoResponse>, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>POST /image-to-video</c> with <c>Prefer: respond-async</c> (go-livepeer's asynchronous mode): the gateway checks
+    /// the request (its errors are thrown here, as from <see cref="ImageToVideoAsync"/>), answers at once and makes the
+    /// video in the background.
+    /// </summary>
+    /// <returns>The request id to poll with <see cref="GetImageToVideoResultAsync"/>.</returns>
+    /// <remarks>A gateway without the asynchronous mode answers with the video itself, which throws <see cref="LivepeerApiException"/> (status 200, the body in <see cref="LivepeerApiException.ResponseBody"/>).</remarks>
+    public Task<string> StartImageToVideoAsync(ImageToVideoRequest request, LivepeerFile image, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(image);
+        return SendAsync(ApiPaths.ImageToVideo, () => MultipartForm.Create(request, "image", image), ResponseJson.ParseAccepted, cancellationToken, RespondAsync);
+    }
+
+    /// <summary><c>POST /image-to-video/result</c> (JSON): whether the job <paramref name="requestId"/> is still running, and its video or error once it is not.</summary>
+    /// <exception cref="LivepeerApiException">400 <c>invalid request ID</c>: the gateway does not know the id, or its result expired.</exception>
+    public Task<ImageToVideoStatus> GetImageToVideoResultAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(requestId);
+        return SendAsync(ApiPaths.ImageToVideoResult, () => JsonBody(new AsyncJobResultRequest(requestId)), ResponseJson.ParseImageToVideoStatus, cancellationToken);
     }
 
     /// <summary><c>POST /upscale</c> (multipart, file part <c>image</c>).</summary>
@@ -156,12 +179,13 @@ public sealed class LivepeerClient : IDisposable
         if (ownsHttp) http.Dispose();
     }
 
-    private async Task<T> SendAsync<T>(string path, Func<HttpContent> body, Func<HttpStatusCode, string, T> parse, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(string path, Func<HttpContent> body, Func<HttpStatusCode, string, T> parse, CancellationToken cancellationToken, string? prefer = null)
     {
         using var scope = new CallScope(settings, "POST " + path, cancellationToken);
         try
         {
             using var request = Post(path, body(), Json);
+            if (prefer is not null) request.Headers.TryAddWithoutValidation("Prefer", prefer);
             using var response = await OpenAsync(request, scope).ConfigureAwait(false);
             var text = await response.Content.ReadAsStringAsync(scope.Token).ConfigureAwait(false);
             return parse(response.StatusCode, text);

@@ -24,6 +24,28 @@ internal static class ResponseJson
         }
     }
 
+    /// <summary>The <c>202</c> of an asynchronous request: its request id, which must not be empty.</summary>
+    public static string ParseAccepted(HttpStatusCode status, string body)
+    {
+        var accepted = Parse<AsyncJobAccepted>(status, body);
+        return accepted.RequestId.Length > 0
+            ? accepted.RequestId
+            : throw new LivepeerApiException(status, "The response body was not the expected shape (AsyncJobAccepted): request_id is empty.", body);
+    }
+
+    /// <summary>A poll's answer: <c>processing</c>, or <c>complete</c> with exactly one of <c>images</c> and <c>error</c>.</summary>
+    public static ImageToVideoStatus ParseImageToVideoStatus(HttpStatusCode status, string body)
+    {
+        var job = Parse<AsyncJobStatus>(status, body);
+        return job switch
+        {
+            { Status: AsyncJobStatus.Processing } => new ImageToVideoStatus(AsyncJobState.Processing),
+            { Status: AsyncJobStatus.Complete, Result: { Error: { } error, Images: null } } => new ImageToVideoStatus(AsyncJobState.Failed, ErrorMessage: error.Message),
+            { Status: AsyncJobStatus.Complete, Result: { Images: { } images, Error: null } } => new ImageToVideoStatus(AsyncJobState.Succeeded, new VideoResponse(images)),
+            _ => throw new LivepeerApiException(status, $"The response body was not the expected shape (AsyncJobStatus): status '{job.Status}' with {Describe(job.Result)}.", body),
+        };
+    }
+
     /// <summary>An LLM answer; <c>finish_reason</c> may be missing or null (only <c>index</c> is required of a choice) and reads as empty.</summary>
     public static LlmResponse ParseLlm(HttpStatusCode status, string body)
     {
@@ -53,6 +75,14 @@ internal static class ResponseJson
 
         return ParseLlm(status, data);
     }
+
+    private static string Describe(AsyncJobResult? result) => result switch
+    {
+        null => "no result",
+        { Images: null, Error: null } => "an empty result",
+        { Images: not null, Error: not null } => "both images and an error",
+        _ => "a result",
+    };
 
     private static JsonSerializerOptions CreateStrict()
     {

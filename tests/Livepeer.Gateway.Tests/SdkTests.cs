@@ -5,6 +5,7 @@ using Livepeer.Api;
 using Livepeer.Client;
 using Livepeer.Client.Cluster;
 using Livepeer.Contracts;
+using Livepeer.Gateway.Http;
 using Livepeer.Media;
 using Livepeer.Testing;
 using Microsoft.Extensions.Configuration;
@@ -48,6 +49,22 @@ public sealed class SdkTests(GatewayFactory factory)
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.StartsWith("No orchestrator offers text-to-image", error.Message, StringComparison.Ordinal);
         Assert.Equal(TimeSpan.FromSeconds(2), error.RetryAfter);
+    }
+
+    [Fact]
+    public async Task StartImageToVideoAsync_NobodyOffersIt_PollingGivesTheFailureMessage()
+    {
+        using var client = Client();
+
+        var requestId = await client.StartImageToVideoAsync(new ImageToVideoRequest { ModelId = "nobody/none" }, new LivepeerFile(TestImages.Png()));
+        await factory.Services.GetRequiredService<AsyncJobRegistry>().WhenFinishedAsync(requestId).WaitAsync(TimeSpan.FromSeconds(30));
+        var status = await client.GetImageToVideoResultAsync(requestId);
+
+        Assert.Equal(AsyncJobState.Failed, status.State);
+        Assert.Equal("No orchestrator offers image-to-video with model 'nobody/none'.", status.ErrorMessage);
+        var unknown = await Assert.ThrowsAsync<LivepeerApiException>(() => client.GetImageToVideoResultAsync("0badf00d"));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal("invalid request ID", unknown.Message);
     }
 
     [Fact]

@@ -39,6 +39,15 @@ public sealed class SecuredApiTests(SecuredGatewayFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task ImageToVideoResult_NoToken_401()
+    {
+        using var response = await client.PostAsync(new Uri("/image-to-video/result", UriKind.Relative), Http.Json("""{"request_id":"0badf00d"}"""));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Invalid bearer token.", await response.ErrorMessageAsync());
+    }
+
+    [Fact]
     public async Task Upscale_PastTheDeadline_504()
     {
         // The job must surely outlast the 1 ms deadline even when the timer fires late on a loaded machine: a cold load of

@@ -20,6 +20,12 @@ public sealed class AiGatewayOptions
     /// <summary>How long results stay downloadable. Default 1 h.</summary>
     public TimeSpan MediaRetention { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Jobs started with <c>Prefer: respond-async</c> that are held at most, running or finished (a finished one is kept
+    /// for <see cref="MediaRetention"/>); beyond that new ones are refused with 503. Default 1000.
+    /// </summary>
+    public int AsyncResultCapacity { get; set; } = 1000;
+
     /// <summary>Model used when a request's <c>model_id</c> is absent or empty, per pipeline (overrides <see cref="BuiltInDefaultModels"/>).</summary>
     public Dictionary<string, string> DefaultModels { get; set; } = new(StringComparer.Ordinal);
 

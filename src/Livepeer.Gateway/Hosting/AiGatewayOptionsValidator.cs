@@ -14,6 +14,7 @@ internal sealed class AiGatewayOptionsValidator : IValidateOptions<AiGatewayOpti
             errors.Add($"{s}:MediaBaseUrl must be an absolute URL or empty, got '{o.MediaBaseUrl}'.");
         if (string.IsNullOrWhiteSpace(o.MediaRoot)) errors.Add($"{s}:MediaRoot is required.");
         if (o.MediaRetention <= TimeSpan.Zero) errors.Add($"{s}:MediaRetention must be positive.");
+        if (o.AsyncResultCapacity < 1) errors.Add($"{s}:AsyncResultCapacity must be at least 1, got {o.AsyncResultCapacity}.");
         foreach (var key in o.DefaultModels.Keys.Where(k => !PipelineNames.IsKnown(k)))
             errors.Add($"{s}:DefaultModels:{key}: unknown pipeline '{key}'.");
         foreach (var key in o.Deadlines.Keys.Where(k => !PipelineNames.IsKnown(k)))

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace Livepeer.Gateway.Hosting;
 
-/// <summary>Adds the gateway role's services: API options, background routing, payments, job dispatch and the media store.</summary>
+/// <summary>Adds the gateway role's services: API options, background routing, payments, job dispatch, asynchronous jobs and the media store.</summary>
 public static class GatewayServiceCollectionExtensions
 {
     /// <summary>Multipart framing on top of the largest file.</summary>
@@ -31,6 +31,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddLivepeerPaymentSender();
         services.AddSingleton<JobDispatcher>();
         services.AddSingleton<JobGateway>();
+        services.AddSingleton<AsyncJobRegistry>();
+        services.AddHostedService(sp => sp.GetRequiredService<AsyncJobRegistry>());
         services.AddSingleton<RouteRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<RouteRefresher>());
         services.AddSingleton<ApiErrorFilter>();

@@ -8,6 +8,9 @@ internal static class ApiResults
 {
     public static IResult Ok<T>(T body) => Results.Json(body, ApiJson.Options, "application/json", StatusCodes.Status200OK);
 
+    /// <summary><c>202 Accepted</c> with a JSON body (asynchronous mode).</summary>
+    public static IResult Accepted<T>(T body) => Results.Json(body, ApiJson.Options, "application/json", StatusCodes.Status202Accepted);
+
     public static async Task WriteErrorAsync(HttpContext http, int status, string message, int? retryAfterSeconds = null)
     {
         http.Response.StatusCode = status;
