@@ -12,7 +12,8 @@ namespace Livepeer.Gateway.Tests;
 /// <summary>
 /// The real host (<c>Program</c>) with all three roles in one silo, on free ports, with two tiny upscalers installed:
 /// <c>test/upscaler-x2</c> (the gateway's default for upscale, warm at start) and <c>test/upscaler-x4</c> (cold), and a
-/// tiny Stable Diffusion model <c>test/tiny-sd</c> (cold) for text-to-image and image-to-image.
+/// tiny Stable Diffusion model <c>test/tiny-sd</c> (cold) for text-to-image and image-to-image, and a tiny Stable Video
+/// Diffusion model <c>test/tiny-svd</c> (cold, 6 frames) for image-to-video.
 /// Tests talk to it over the in-memory test server; the silo itself is real.
 /// </summary>
 public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
@@ -21,6 +22,8 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string DefaultModel = "test/upscaler-x2";
     public const string OtherModel = "test/upscaler-x4";
     public const string DiffusionModel = "test/tiny-sd";
+    public const string VideoModel = "test/tiny-svd";
+    public const int VideoFrames = 6;
     public const long MaxImageBytes = 256 * 1024;
     public const int MaxImagePixels = 1024 * 1024;
     public const long TicketExpectedValue = 1000;
@@ -37,8 +40,10 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ModelFolders.WriteTinyUpscaler(models, DefaultModel, new TinyUpscalerSpec { Scale = 2, HiddenChannels = 4, HiddenLayers = 0 }, 64L << 20, ModelFamilies.OnnxUpscaler);
         ModelFolders.WriteTinyUpscaler(models, OtherModel, new TinyUpscalerSpec { Scale = 4, HiddenChannels = 4, HiddenLayers = 0 }, 64L << 20, ModelFamilies.OnnxUpscaler);
         TinyDiffusionFolder.Write(models, DiffusionModel, new TinyDiffusionSpec { SafetyChecker = true }, new Dictionary<string, string> { ["scheduler"] = "euler_a", ["timestep_spacing"] = "trailing" });
+        TinyVideoDiffusionFolder.Write(models, VideoModel, new TinyVideoDiffusionSpec { Frames = VideoFrames });
         await File.WriteAllTextAsync(Path.Combine(root, "aiModels.json"), $$"""
             [
+              { "pipeline": "image-to-video", "model_id": "{{VideoModel}}", "capacity": 2, "price_per_unit": 1 },
               { "pipeline": "text-to-image", "model_id": "{{DiffusionModel}}", "capacity": 2, "price_per_unit": 1 },
               { "pipeline": "image-to-image", "model_id": "{{DiffusionModel}}", "capacity": 2, "price_per_unit": 1 },
               { "pipeline": "upscale", "model_id": "{{DefaultModel}}", "warm": true, "capacity": 16, "price_per_unit": {{DefaultModelPrice}} },
