@@ -94,7 +94,7 @@ public sealed class ModelLoadFailureTests : IDisposable
         var error = Assert.Throws<InvalidModelException>(() => ModelManifest.Load(installed.Folder));
 
         Assert.Equal(
-            $"Model manifest '{Path.Combine(installed.Folder, ModelManifest.FileName)}': unknown family 'diffusers' (known: onnx-tensor, onnx-upscaler, stable-diffusion, stable-diffusion-xl).",
+            $"Model manifest '{Path.Combine(installed.Folder, ModelManifest.FileName)}': unknown family 'diffusers' (known: onnx-tensor, onnx-upscaler, stable-diffusion, stable-diffusion-xl, stable-video-diffusion).",
             error.Message);
     }
 
@@ -120,6 +120,7 @@ public sealed class ModelLoadFailureTests : IDisposable
             var model = family switch
             {
                 ModelFamilies.StableDiffusion or ModelFamilies.StableDiffusionXl => Diffusion(family == ModelFamilies.StableDiffusionXl),
+                ModelFamilies.StableVideoDiffusion => VideoDiffusion(),
                 _ => installed with { Manifest = installed.Manifest with { Family = family } },
             };
             using var loaded = new OnnxModelLoader().Load(model, Cpu, CancellationToken.None);
@@ -129,6 +130,12 @@ public sealed class ModelLoadFailureTests : IDisposable
         InstalledModel Diffusion(bool xl)
         {
             var path = TinyDiffusionFolder.Write(Path.GetDirectoryName(installed.Folder)!, $"sd-{xl}", new TinyDiffusionSpec { Xl = xl });
+            return new InstalledModel(path, ModelManifest.Load(path));
+        }
+
+        InstalledModel VideoDiffusion()
+        {
+            var path = TinyVideoDiffusionFolder.Write(Path.GetDirectoryName(installed.Folder)!, "svd", new TinyVideoDiffusionSpec { Frames = 2 });
             return new InstalledModel(path, ModelManifest.Load(path));
         }
     }

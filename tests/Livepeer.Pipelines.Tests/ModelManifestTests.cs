@@ -152,7 +152,7 @@ public sealed class ModelManifestTests : IDisposable
     [InlineData("id", "\"\"", "'id' is required")]
     [InlineData("id", "\"   \"", "'id' is required")]
     [InlineData("id", "null", "'id' is required")]
-    [InlineData("family", "\"diffusers\"", "unknown family 'diffusers' (known: onnx-tensor, onnx-upscaler, stable-diffusion, stable-diffusion-xl)")]
+    [InlineData("family", "\"diffusers\"", "unknown family 'diffusers' (known: onnx-tensor, onnx-upscaler, stable-diffusion, stable-diffusion-xl, stable-video-diffusion)")]
     [InlineData("family", "\"ONNX-TENSOR\"", "unknown family 'ONNX-TENSOR'")]
     [InlineData("precision", "\"fp8\"", "'precision' must be fp32 or fp16, not 'fp8'")]
     [InlineData("precision", "\"FP16\"", "'precision' must be fp32 or fp16, not 'FP16'")]
