@@ -11,12 +11,8 @@ require_dotnet() {
   command -v dotnet >/dev/null || { log "dotnet (SDK 10) is required: https://dot.net"; exit 1; }
 }
 
-apt_install() {
-  [ "$(id -u)" = 0 ] || { log "missing $*; run as root or install it: apt-get install $*"; exit 1; }
-  log "installing $* with apt"
-  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "$@" >/dev/null
-}
+# apt_install, require_ffmpeg
+source tools/requirements.sh
 
 postgres_bin() {
   ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
@@ -24,11 +20,6 @@ postgres_bin() {
 
 require_postgres() {
   if [ -z "$(postgres_bin)" ] || [ ! -x "$(postgres_bin)/initdb" ]; then apt_install postgresql-15; fi
-}
-
-require_ffmpeg() {
-  # The video encoder tests pipe frames into the real ffmpeg and check the result with ffprobe.
-  if ! command -v ffmpeg >/dev/null || ! command -v ffprobe >/dev/null; then apt_install ffmpeg; fi
 }
 
 free_port() {

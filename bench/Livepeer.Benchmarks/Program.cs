@@ -24,6 +24,8 @@ const string Usage = """
                                                            the upscale pipeline vs the bare ORT session on the same tile
       encode [--frames 25] [--width 1024] [--height 576] [--fps 7] [--runs 5] [--codec h264|vp9]
                                                            frames piped through ffmpeg to H.264 MP4 or VP9 WebM (image-to-video)
+      video [--frames 25] [--width 1024] [--height 576] [--steps 25] [--unet-channels 8] [--runs 5] [--threads 1] [--http]
+                                                           image-to-video latency with a tiny SVD model: conditioning, denoise, decode, encode (and over HTTP)
     """;
 
 if (args.Length == 0)
@@ -46,6 +48,7 @@ try
         "tickets" => TicketValidationCommand.Run(rest),
         "payments" => await PaymentOverheadCommand.RunAsync(rest),
         "encode" => await EncodeCommand.RunAsync(rest),
+        "video" => await VideoCommand.RunAsync(rest),
         _ => Fail($"unknown command '{args[0]}'"),
     };
 }

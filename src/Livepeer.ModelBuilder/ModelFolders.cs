@@ -13,6 +13,13 @@ public static class ModelFolders
         ("livepeer/tiny-upscaler-x4", new TinyUpscalerSpec { Scale = 4, HiddenChannels = 8, HiddenLayers = 1, Seed = 4 }, 96L * 1024 * 1024),
     ];
 
+    /// <summary>
+    /// The tiny Stable Video Diffusion model shipped in <c>models/</c>, so the default network answers image-to-video with
+    /// a real MP4 (its frames are the tiny graphs' colours, not a pretrained model's motion).
+    /// </summary>
+    public static (string ModelId, TinyVideoDiffusionSpec Spec) BundledVideo { get; } =
+        ("livepeer/tiny-svd", new TinyVideoDiffusionSpec { Frames = 14, Seed = 14 });
+
     /// <summary>Writes a <see cref="TinyUpscaler"/> model as <c>{modelsRoot}/{modelId}</c> and returns that folder.</summary>
     /// <param name="modelsRoot">The model store's root folder.</param>
     /// <param name="modelId">Model id; its '/' become sub-folders.</param>
@@ -41,10 +48,11 @@ public static class ModelFolders
         return folder;
     }
 
-    /// <summary>Writes every <see cref="Bundled"/> model under <paramref name="modelsRoot"/>.</summary>
+    /// <summary>Writes every <see cref="Bundled"/> model and <see cref="BundledVideo"/> under <paramref name="modelsRoot"/>.</summary>
     public static void WriteBundled(string modelsRoot)
     {
         foreach (var (modelId, spec, memory) in Bundled)
             WriteTinyUpscaler(modelsRoot, modelId, spec, memory, ModelFamilies.OnnxUpscaler);
+        TinyVideoDiffusionFolder.Write(modelsRoot, BundledVideo.ModelId, BundledVideo.Spec);
     }
 }

@@ -44,6 +44,7 @@ public sealed record ModelManifest
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        Converters = { new SortedStringMapConverter() },
     };
 
     /// <summary>Writes the manifest into <paramref name="folder"/>.</summary>
@@ -121,4 +122,23 @@ public sealed record ModelManifest
         Files.TryGetValue(role, out var relative)
             ? Path.GetFullPath(Path.Combine(folder, relative))
             : throw new InvalidModelException($"Model '{Id}' has no '{role}' file in its manifest.");
+
+    /// <summary>
+    /// Writes string maps with their keys in ordinal order: an immutable dictionary enumerates in hash order, which
+    /// changes from process to process, and a manifest written twice should be the same file.
+    /// </summary>
+    private sealed class SortedStringMapConverter : JsonConverter<ImmutableDictionary<string, string>>
+    {
+        public override ImmutableDictionary<string, string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            JsonSerializer.Deserialize<Dictionary<string, string>>(ref reader)?.ToImmutableDictionary(StringComparer.Ordinal)
+            ?? throw new JsonException("A map of strings is expected, not null.");
+
+        public override void Write(Utf8JsonWriter writer, ImmutableDictionary<string, string> value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            foreach (var (key, text) in value.OrderBy(p => p.Key, StringComparer.Ordinal))
+                writer.WriteString(key, text);
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -32,6 +32,33 @@ public sealed class BundledModelsTests : IDisposable
     }
 
     [Fact]
+    public void WriteBundled_FreshFolder_VideoModelByteIdenticalToCommitted()
+    {
+        ModelFolders.WriteBundled(temp.Root);
+
+        foreach (var relative in VideoFiles())
+        {
+            var committed = Path.Combine(CommittedRoot, relative);
+            Assert.True(File.Exists(committed), $"'{committed}' is not committed; run `dotnet run --project tools/Livepeer.ModelTool -- bundled models`.");
+            AssertSameBytes(committed, File.ReadAllBytes(committed), File.ReadAllBytes(temp.Combine(relative)));
+        }
+    }
+
+    [Fact]
+    public async Task Run_CommittedVideoModel_MakesAnMp4OfItsFrames()
+    {
+        Assert.True(ModelStore.Open(CommittedRoot).TryGet(ModelFolders.BundledVideo.ModelId, out var installed));
+        using var model = new OnnxModelLoader().Load(installed, new ComputeDevice(DeviceKind.Cpu, 0, 1), CancellationToken.None);
+        var parameters = new Dictionary<string, string> { ["width"] = "64", ["height"] = "48", ["num_inference_steps"] = "2", ["seed"] = "3" };
+
+        var output = await model.Run(new PipelineInput(parameters, ImageCodec.EncodePng(Images.Random(40, 30, 1))) { Pipeline = PipelineNames.ImageToVideo }, CancellationToken.None)
+            .CompleteAsync(CancellationToken.None);
+
+        Assert.Equal("video/mp4", output.ContentType);
+        Assert.Equal(Invariant(ModelFolders.BundledVideo.Spec.Frames), output.Metadata["frames"]);
+    }
+
+    [Fact]
     public void CommittedModels_AreExactlyTheBundledSet()
     {
         var committed = Directory.EnumerateFiles(CommittedRoot, "*", SearchOption.AllDirectories)
@@ -41,6 +68,7 @@ public sealed class BundledModelsTests : IDisposable
         var expected = ModelFolders.Bundled
             .SelectMany(b => new[] { $"{b.ModelId}/{ModelManifest.FileName}", $"{b.ModelId}/model.onnx" })
             .Concat([$"{esrgan}/{ModelManifest.FileName}", $"{esrgan}/model.onnx", $"{esrgan}/LICENSE"])
+            .Concat(VideoFiles().Select(f => f.Replace(Path.DirectorySeparatorChar, '/')))
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, committed);
@@ -51,7 +79,7 @@ public sealed class BundledModelsTests : IDisposable
     {
         var store = ModelStore.Open(CommittedRoot);
 
-        Assert.Equal(ModelFolders.Bundled.Count + 1, store.Models.Count);
+        Assert.Equal(ModelFolders.Bundled.Count + 2, store.Models.Count);
         foreach (var (modelId, _, memoryBytes) in ModelFolders.Bundled)
         {
             Assert.True(store.TryGet(modelId, out var model), $"'{modelId}' is not in the committed store.");
@@ -81,6 +109,17 @@ public sealed class BundledModelsTests : IDisposable
         Assert.Equal(7, output.Artifacts[0].Seed);
         Assert.InRange(Images.MaxDifferenceFromNearest(image, upscaled, scale), 0, Images.ByteBound(UpscalerError.PassThroughBound(spec)));
     }
+
+    /// <summary>The bundled video model's files, relative to <c>models/</c>: the manifest and one graph per part.</summary>
+    private static IEnumerable<string> VideoFiles()
+    {
+        var id = ModelFolders.BundledVideo.ModelId.Split('/');
+        yield return Path.Combine([.. id, ModelManifest.FileName]);
+        foreach (var part in new[] { "image_encoder", "vae_encoder", "unet", "vae_decoder" })
+            yield return Path.Combine([.. id, part, "model.onnx"]);
+    }
+
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static void AssertSameBytes(string committedPath, byte[] committed, byte[] written)
     {

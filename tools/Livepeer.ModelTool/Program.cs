@@ -15,6 +15,7 @@ switch (args)
         ModelFolders.WriteBundled(root);
         foreach (var (modelId, spec, memory) in ModelFolders.Bundled)
             Console.WriteLine($"{modelId}: {spec.ParameterCount} parameters, {memory / (1024 * 1024)} MiB declared");
+        Console.WriteLine($"{ModelFolders.BundledVideo.ModelId}: tiny SVD, {ModelFolders.BundledVideo.Spec.Frames} frames");
         return 0;
     case ["upscaler", var root, var modelId, var parameters, var memoryMb]:
         var chosen = TinyUpscalerSpec.ForParameterCount(long.Parse(parameters, CultureInfo.InvariantCulture));

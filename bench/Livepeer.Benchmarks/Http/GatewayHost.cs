@@ -20,6 +20,7 @@ internal sealed class GatewayHost : IAsyncDisposable
     public const string Orchestrator = "0x00000000000000000000000000000000000000d1";
     public const string ModelId = "bench/tiny-image";
     public const string FreeModelId = "bench/tiny-free";
+    public const string VideoModelId = "bench/tiny-video";
 
     private readonly WebApplication app;
     private readonly string root;
@@ -37,15 +38,26 @@ internal sealed class GatewayHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    /// <summary>Starts the host; <paramref name="settings"/> are added last (e.g. the orchestrator's ticket EV).</summary>
-    public static async Task<GatewayHost> StartAsync(int slots, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts the host; <paramref name="settings"/> are added last (e.g. the orchestrator's ticket EV). With
+    /// <paramref name="video"/>, a tiny SVD model is offered too, free and warm, as <see cref="VideoModelId"/>.
+    /// </summary>
+    public static async Task<GatewayHost> StartAsync(int slots, IReadOnlyDictionary<string, string>? settings = null, TinyVideoDiffusionSpec? video = null)
     {
         var root = Path.Combine(Path.GetTempPath(), $"livepeer-bench-http-{Environment.ProcessId}");
         foreach (var model in new[] { ModelId, FreeModelId })
             ModelFolders.WriteTinyUpscaler(Path.Combine(root, "models"), model, new TinyUpscalerSpec { HiddenChannels = 4, HiddenLayers = 0 }, 64L << 20, ModelFamilies.OnnxUpscaler);
+        var videoOffer = "";
+        if (video is not null)
+        {
+            TinyVideoDiffusionFolder.Write(Path.Combine(root, "models"), VideoModelId, video);
+            videoOffer = $$"""{ "pipeline": "image-to-video", "model_id": "{{VideoModelId}}", "warm": true, "capacity": 100, "price_per_unit": 0 },""";
+        }
+
         var aiModels = Path.Combine(root, "aiModels.json");
         await File.WriteAllTextAsync(aiModels, $$"""
             [
+              {{videoOffer}}
               { "pipeline": "upscale", "model_id": "{{ModelId}}", "warm": true, "capacity": 100000, "price_per_unit": 1 },
               { "pipeline": "upscale", "model_id": "{{FreeModelId}}", "warm": true, "capacity": 100000, "price_per_unit": 0 }
             ]
