@@ -6,7 +6,7 @@ using Livepeer.Pipelines;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // The GPU check (issue 4): the upscale pipeline with ESRGAN-thick at 256 and 512 px in fp32 and fp16, and the
-// diffusion step loop with a tiny UNet, on CUDA device 0 with the default provider options. Prints one table row per
+// diffusion step loop with a tiny UNet, and image-to-video's device part with a tiny SVD model, on CUDA device 0 with the default provider options. Prints one table row per
 // case: provider, first run (session creation + first inference) and the median of the warm runs.
 // usage: Livepeer.GpuCheck <esrgan-folder-with-esrgan-thick-x4[-fp16]> [runs] [cuda|cpu] [upscale sizes, e.g. 256,512]
 var esrganRoot = args.Length > 0 ? args[0] : Path.Combine(".cache", "assets", "esrgan");
@@ -51,6 +51,25 @@ foreach (var channels in new[] { 64, 320 })
         var denoise = double.Parse(last.Metadata["denoise_ms"], CultureInfo.InvariantCulture);
         var unet = double.Parse(last.Metadata["unet_ms"], CultureInfo.InvariantCulture);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| … per step, last run | | | {denoise / 20:F3} (outside session.Run {100 * (denoise - unet) / denoise:F1}%) | |"));
+    }
+}
+
+// Image-to-video's device part at the production shape (the GPU machine has no ffmpeg, so the MP4 encode is not run).
+{
+    var folder = TinyVideoDiffusionFolder.Write(diffusionRoot.FullName, "check/svd", new TinyVideoDiffusionSpec { Frames = 25, UNetChannels = 64 });
+    var parameters = new Dictionary<string, string>
+    {
+        ["width"] = "1024", ["height"] = "576", ["num_inference_steps"] = "25", ["fps"] = "7", ["seed"] = "1", ["safety_check"] = "false",
+    };
+    var input = new PipelineInput(parameters, ImageCodec.EncodePng(Gradient(512))) { Pipeline = PipelineNames.ImageToVideo };
+    PipelineOutput? last = null;
+    Measure("image-to-video 25 frames 1024x576, 25 steps, CFG batch 2, tiny UNet 64 ch (device part)", () => Load(folder, 0), model => last = model.Run(input, CancellationToken.None));
+    if (last is not null)
+    {
+        var denoise = double.Parse(last.Metadata["denoise_ms"], CultureInfo.InvariantCulture);
+        var unet = double.Parse(last.Metadata["unet_ms"], CultureInfo.InvariantCulture);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| … last run: denoise {denoise:F1} (outside session.Run {100 * (denoise - unet) / denoise:F1}%), decode {last.Metadata["decode_ms"]}, conditioning {last.Metadata["condition_ms"]} | | | | |"));
     }
 }
 
