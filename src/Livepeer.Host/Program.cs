@@ -1,5 +1,8 @@
 using Livepeer.Host.Hosting;
 
+if (HealthCheckCommand.IsRequested(args))
+    return await HealthCheckCommand.RunAsync(args);
+
 try
 {
     var builder = WebApplication.CreateBuilder(args);

@@ -28,7 +28,7 @@ public sealed class StatusEndpointTests
         Assert.True(model.GetProperty("pinned").GetBoolean());
         var orchestrator = status.GetProperty("orchestrator");
         Assert.Equal(configuration.Orchestrator, orchestrator.GetProperty("address").GetString());
-        Assert.Equal(3, orchestrator.GetProperty("capabilities").GetArrayLength());
+        Assert.Equal(4, orchestrator.GetProperty("capabilities").GetArrayLength());
 
         // The embedded default has no chain: winning tickets would be kept, and redemption says it is not configured.
         var redemption = status.GetProperty("redemption");

@@ -29,4 +29,11 @@ public sealed class ClusterHostingOptions
 
     /// <summary>Address advertised to other silos with <c>postgres</c> clustering. Default 127.0.0.1.</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// Orleans' Kubernetes hosting: the silo is named after its pod, labels its pod with the service and cluster ids,
+    /// and declares silos dead as soon as their pods are gone. Needs <c>POD_NAMESPACE</c>, <c>POD_NAME</c> and
+    /// <c>POD_IP</c> (the downward API) and a service account that may get, list, watch and patch pods. Default false.
+    /// </summary>
+    public bool KubernetesHosting { get; set; }
 }

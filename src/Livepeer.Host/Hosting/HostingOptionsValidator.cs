@@ -21,6 +21,13 @@ internal sealed class HostingOptionsValidator : IValidateOptions<ClusterHostingO
         if (options.PrimarySiloPort is { } primary) CheckPort(errors, $"{s}:PrimarySiloPort", primary);
         if (!IPAddress.TryParse(options.AdvertisedAddress, out _))
             errors.Add($"{s}:AdvertisedAddress must be an IP address, got '{options.AdvertisedAddress}'.");
+        if (options.KubernetesHosting)
+        {
+            if (options.Clustering != "postgres")
+                errors.Add($"{s}:KubernetesHosting needs {s}:Clustering 'postgres' (Kubernetes hosting watches pods; it is not a membership store).");
+            foreach (var variable in KubernetesVariables.Where(v => string.IsNullOrEmpty(Environment.GetEnvironmentVariable(v))))
+                errors.Add($"{s}:KubernetesHosting needs the environment variable {variable} (set it from the downward API).");
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -33,6 +40,9 @@ internal sealed class HostingOptionsValidator : IValidateOptions<ClusterHostingO
             return ValidateOptionsResult.Fail($"{s}:ConnectionString is required when {s}:Provider is 'postgres'.");
         return ValidateOptionsResult.Success;
     }
+
+    /// <summary>What Orleans' Kubernetes hosting reads about its own pod.</summary>
+    internal static readonly string[] KubernetesVariables = ["POD_NAMESPACE", "POD_NAME", "POD_IP"];
 
     private static void CheckPort(List<string> errors, string key, int port)
     {

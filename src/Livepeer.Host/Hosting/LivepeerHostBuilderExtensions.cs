@@ -34,6 +34,7 @@ public static class LivepeerHostBuilderExtensions
                 o.ServiceId = cluster.ServiceId;
             });
             UseClustering(silo, cluster);
+            if (cluster.KubernetesHosting) silo.UseKubernetesHosting();
             UseStorage(silo, storage);
             silo.AddLivepeerCluster();
             if (roles.HasFlag(HostRole.Worker)) silo.AddLivepeerWorker();
