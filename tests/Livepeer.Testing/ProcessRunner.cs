@@ -4,13 +4,33 @@ using System.Text;
 namespace Livepeer.Testing;
 
 /// <summary>Runs a command to completion and fails loudly, with its output, when it fails.</summary>
-internal static class ProcessRunner
+public static class ProcessRunner
 {
     public static Task<string> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken = default) =>
         RunAsync(fileName, arguments, timeout, environment: null, cancellationToken);
 
     /// <summary>As the other overload, with extra environment variables for the child process.</summary>
     public static async Task<string> RunAsync(
+        string fileName, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
+    {
+        var (exitCode, text, commandLine) = await RunCoreAsync(fileName, arguments, timeout, environment, cancellationToken).ConfigureAwait(false);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"'{commandLine}' exited with code {exitCode}:\n{text}");
+        }
+
+        return text;
+    }
+
+    /// <summary>Runs the command to completion (a timeout still throws) and returns its exit code and output, whatever the code.</summary>
+    public static async Task<(int ExitCode, string Output)> RunUncheckedAsync(
+        string fileName, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var (exitCode, text, _) = await RunCoreAsync(fileName, arguments, timeout, environment: null, cancellationToken).ConfigureAwait(false);
+        return (exitCode, text);
+    }
+
+    private static async Task<(int ExitCode, string Output, string CommandLine)> RunCoreAsync(
         string fileName, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(fileName)
@@ -63,13 +83,7 @@ internal static class ProcessRunner
 
         // The parameterless wait also drains the redirected output streams.
         process.WaitForExit();
-        var text = Snapshot(output);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"'{commandLine}' exited with code {process.ExitCode}:\n{text}");
-        }
-
-        return text;
+        return (process.ExitCode, Snapshot(output), commandLine);
     }
 
     private static string Snapshot(StringBuilder output)

@@ -3,8 +3,11 @@ using Microsoft.Extensions.Options;
 
 namespace Livepeer.Host.Hosting;
 
-/// <summary>Start-up checks of the cluster and storage options; every message names the key.</summary>
-internal sealed class HostingOptionsValidator : IValidateOptions<ClusterHostingOptions>, IValidateOptions<PersistenceOptions>
+/// <summary>
+/// Start-up checks of the cluster and storage options; every message names the key. The pod identity Kubernetes hosting
+/// needs is looked up in <paramref name="configuration"/>, which holds the environment variables.
+/// </summary>
+internal sealed class HostingOptionsValidator(IConfiguration configuration) : IValidateOptions<ClusterHostingOptions>, IValidateOptions<PersistenceOptions>
 {
     public ValidateOptionsResult Validate(string? name, ClusterHostingOptions options)
     {
@@ -25,7 +28,7 @@ internal sealed class HostingOptionsValidator : IValidateOptions<ClusterHostingO
         {
             if (options.Clustering != "postgres")
                 errors.Add($"{s}:KubernetesHosting needs {s}:Clustering 'postgres' (Kubernetes hosting watches pods; it is not a membership store).");
-            foreach (var variable in KubernetesVariables.Where(v => string.IsNullOrEmpty(Environment.GetEnvironmentVariable(v))))
+            foreach (var variable in KubernetesVariables.Where(v => string.IsNullOrEmpty(configuration[v])))
                 errors.Add($"{s}:KubernetesHosting needs the environment variable {variable} (set it from the downward API).");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -100,7 +100,7 @@ public static class LivepeerHostBuilderExtensions
         where T : class, new()
     {
         var options = configuration.GetSection(section).Get<T>() ?? new T();
-        var result = new HostingOptionsValidator() is IValidateOptions<T> validator ? validator.Validate(null, options) : ValidateOptionsResult.Skip;
+        var result = new HostingOptionsValidator(configuration) is IValidateOptions<T> validator ? validator.Validate(null, options) : ValidateOptionsResult.Skip;
         if (result.Failed) throw new OptionsValidationException(section, typeof(T), result.Failures);
         return options;
     }
