@@ -18,7 +18,7 @@ public static class KubernetesSchema
         await File.WriteAllTextAsync(file, yaml, cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = await ProcessRunner.RunUncheckedAsync("node", [Path.Combine(tools, "validate.mjs"), file], TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false);
+            var result = await ProcessRunner.RunUncheckedAsync("node", [Path.Combine(tools, "validate.mjs"), file], TimeSpan.FromMinutes(1), cancellationToken: cancellationToken).ConfigureAwait(false);
             return (result.ExitCode == 0, result.Output);
         }
         finally

@@ -13,7 +13,7 @@ public static class ProcessRunner
     public static async Task<string> RunAsync(
         string fileName, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
     {
-        var (exitCode, text, commandLine) = await RunCoreAsync(fileName, arguments, timeout, environment, cancellationToken).ConfigureAwait(false);
+        var (exitCode, text, commandLine) = await RunCoreAsync(fileName, arguments, timeout, environment, null, cancellationToken).ConfigureAwait(false);
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"'{commandLine}' exited with code {exitCode}:\n{text}");
@@ -24,17 +24,20 @@ public static class ProcessRunner
 
     /// <summary>Runs the command to completion (a timeout still throws) and returns its exit code and output, whatever the code.</summary>
     public static async Task<(int ExitCode, string Output)> RunUncheckedAsync(
-        string fileName, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken = default)
+        string fileName, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null,
+        string? workingDirectory = null, CancellationToken cancellationToken = default)
     {
-        var (exitCode, text, _) = await RunCoreAsync(fileName, arguments, timeout, environment: null, cancellationToken).ConfigureAwait(false);
+        var (exitCode, text, _) = await RunCoreAsync(fileName, arguments, timeout, environment, workingDirectory, cancellationToken).ConfigureAwait(false);
         return (exitCode, text);
     }
 
     private static async Task<(int ExitCode, string Output, string CommandLine)> RunCoreAsync(
-        string fileName, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
+        string fileName, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment,
+        string? workingDirectory, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(fileName)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,

@@ -15,13 +15,15 @@ public static class StatusEndpoints
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>The health probe paths (200 once the silo is active in its cluster, else 503), for liveness and readiness probes.</summary>
+    public static IReadOnlyList<string> HealthPaths { get; } = ["/healthz", "/health"];
+
     /// <summary>Maps <c>GET /healthz</c>, <c>GET /health</c> and <c>GET /status</c>, and with the gateway role the AI API.</summary>
     public static WebApplication MapLivepeerStatus(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         if (app.Services.GetRequiredService<HostRoleInfo>().Roles.HasFlag(HostRole.Gateway)) app.MapLivepeerGateway();
-        app.MapGet("/healthz", Health);
-        app.MapGet("/health", Health);
+        foreach (var path in HealthPaths) app.MapGet(path, Health);
         app.MapGet("/status", StatusAsync);
         return app;
     }
