@@ -1,3 +1,5 @@
+using Livepeer.Testing;
+
 namespace Livepeer.Host.Tests;
 
 /// <summary>The real executable refuses bad configuration: exit code 2 and the key on stderr.</summary>
@@ -15,7 +17,7 @@ public sealed class ProcessConfigurationTests : IDisposable
             Roles = "worker,miner",
             ModelsPath = Path.Combine(directory, "missing-models"),
         };
-        await using var host = HostProcess.Start(configuration.WriteFile(directory), configuration.HttpPort);
+        await using var host = HostProcess.Start(RepositoryPaths.HostDll, configuration.WriteFile(directory), configuration.HttpPort);
 
         var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
@@ -28,7 +30,7 @@ public sealed class ProcessConfigurationTests : IDisposable
     public async Task Host_NegativeDeviceSlots_ExitsWithCode2AndNamesTheKey()
     {
         var configuration = new HostConfiguration { Overrides = { ["Livepeer:Worker:Devices:0:Slots"] = "-4" } };
-        await using var host = HostProcess.Start(configuration.WriteFile(directory), configuration.HttpPort);
+        await using var host = HostProcess.Start(RepositoryPaths.HostDll, configuration.WriteFile(directory), configuration.HttpPort);
 
         var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
@@ -40,7 +42,7 @@ public sealed class ProcessConfigurationTests : IDisposable
     [Fact]
     public async Task Host_ConfigFileMissing_ExitsWithCode2()
     {
-        await using var host = HostProcess.Start(Path.Combine(directory, "nope.json"), 1);
+        await using var host = HostProcess.Start(RepositoryPaths.HostDll, Path.Combine(directory, "nope.json"), 1);
 
         Assert.Equal(2, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("configuration file", host.Output, StringComparison.Ordinal);

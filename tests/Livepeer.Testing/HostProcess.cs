@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Livepeer.Host.Tests;
+namespace Livepeer.Testing;
 
 /// <summary>The host run as its own OS process (<c>dotnet Livepeer.Host.dll --config file</c>), as an operator runs it.</summary>
-internal sealed class HostProcess : IAsyncDisposable
+public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
@@ -27,20 +27,23 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
-    public static HostProcess Start(string configFile, int httpPort) =>
-        Start(["--config", configFile], new Dictionary<string, string>(), httpPort);
+    /// <summary>Starts the host (<paramref name="hostDll"/>) from the repository root with <c>--config <paramref name="configFile"/></c>.</summary>
+    public static HostProcess Start(string hostDll, string configFile, int httpPort) =>
+        Start(hostDll, ["--config", configFile], new Dictionary<string, string>(), httpPort);
 
     /// <summary>Starts the host from the repository root with <paramref name="arguments"/> and extra environment variables.</summary>
-    public static HostProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, int httpPort)
+    public static HostProcess Start(string hostDll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, int httpPort)
     {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(environment);
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = RepositoryPaths.Root,
+            WorkingDirectory = RepositoryRoot.Path,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(RepositoryPaths.HostDll);
+        info.ArgumentList.Add(hostDll);
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         info.Environment["DOTNET_gcServer"] = "0";
         foreach (var (key, value) in environment) info.Environment[key] = value;

@@ -1,0 +1,106 @@
+using System.Globalization;
+
+namespace Livepeer.Testing;
+
+/// <summary>
+/// The production layout as separate OS processes, minus Kubernetes: one gateway, one orchestrator and one worker host,
+/// each started with its role's file from <c>silo-config/</c> (what the manifests mount) and the environment the prod
+/// manifests give a pod, with loopback and free ports standing in for pod IPs, one PostgreSQL database for membership
+/// and state, and a temporary folder for the gateway's media volume.
+/// </summary>
+public sealed class DeploymentCluster : IAsyncDisposable
+{
+    private readonly string hostDll;
+    private readonly string connectionString;
+    private readonly string mediaRoot;
+    private readonly List<HostProcess> all = [];
+
+    private DeploymentCluster(string hostDll, string connectionString, string mediaRoot)
+    {
+        this.hostDll = hostDll;
+        this.connectionString = connectionString;
+        this.mediaRoot = mediaRoot;
+    }
+
+    /// <summary>The environment variables the prod manifests set that only make sense inside Kubernetes.</summary>
+    public static IReadOnlyList<string> KubernetesOnlyVariables { get; } =
+        ["POD_NAME", "POD_NAMESPACE", "POD_IP", "Livepeer__Cluster__KubernetesHosting"];
+
+    /// <summary>What differs per process here but not per pod there (each pod has its own IP; these processes share one).</summary>
+    public static IReadOnlyList<string> LoopbackOnlyVariables { get; } =
+        ["Urls", "Livepeer__Cluster__SiloPort", "Livepeer__Cluster__GatewayPort", "Livepeer__Gateway__MediaRoot", "DOTNET_gcServer"];
+
+    public HostProcess Gateway { get; private set; } = null!;
+
+    public HostProcess Orchestrator { get; private set; } = null!;
+
+    /// <summary>The worker process serving now.</summary>
+    public HostProcess Worker { get; private set; } = null!;
+
+    public Uri GatewayUrl => new($"http://127.0.0.1:{Gateway.HttpPort}");
+
+    public Uri OrchestratorUrl => new($"http://127.0.0.1:{Orchestrator.HttpPort}");
+
+    /// <summary>Starts the orchestrator, the gateway and worker <paramref name="workerId"/>, all at once, as a rollout would.</summary>
+    public static DeploymentCluster Start(string hostDll, string connectionString, string mediaRoot, string workerId = "livepeer-worker-0")
+    {
+        var cluster = new DeploymentCluster(hostDll, connectionString, mediaRoot);
+        cluster.Orchestrator = cluster.StartRole("orchestrator", null);
+        cluster.Gateway = cluster.StartRole("gateway", null);
+        cluster.Worker = cluster.StartRole("worker", workerId);
+        return cluster;
+    }
+
+    /// <summary>
+    /// A pod's environment for <paramref name="role"/>: the silo-config file, PostgreSQL from the Secret, the advertised
+    /// address, the worker id from the pod name, and this machine's stand-ins for per-pod ports and volumes.
+    /// </summary>
+    public static Dictionary<string, string> Environment(string role, string connectionString, int httpPort, string? workerId, string mediaRoot)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(role);
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["LIVEPEER_CONFIG"] = $"silo-config/{role}.json",
+            ["Livepeer__Cluster__AdvertisedAddress"] = "127.0.0.1",
+            ["Livepeer__Cluster__ConnectionString"] = connectionString,
+            ["Livepeer__Storage__ConnectionString"] = connectionString,
+            ["Urls"] = $"http://127.0.0.1:{Invariant(httpPort)}",
+            ["Livepeer__Cluster__SiloPort"] = Invariant(FreeTcpPort.Next()),
+            ["Livepeer__Cluster__GatewayPort"] = Invariant(FreeTcpPort.Next()),
+            ["DOTNET_gcServer"] = "0",
+        };
+        if (role == "worker") environment["Livepeer__Worker__Id"] = workerId ?? throw new ArgumentNullException(nameof(workerId));
+        if (role == "gateway") environment["Livepeer__Gateway__MediaRoot"] = mediaRoot;
+        return environment;
+    }
+
+    /// <summary>Waits until every process answers <c>/healthz</c>.</summary>
+    public Task WaitHealthyAsync(TimeSpan timeout) =>
+        Task.WhenAll(Gateway.WaitHealthyAsync(timeout), Orchestrator.WaitHealthyAsync(timeout), Worker.WaitHealthyAsync(timeout));
+
+    /// <summary>SIGKILLs the worker, as a node failure or an OOM kill would, and starts <paramref name="workerId"/> in its place.</summary>
+    public HostProcess ReplaceWorker(string workerId)
+    {
+        Worker.Kill();
+        Worker = StartRole("worker", workerId);
+        return Worker;
+    }
+
+    /// <summary>Everything the processes printed, for a failure message.</summary>
+    public string Output => string.Join("\n", all.Select((p, i) => $"--- process {i} ---\n{p.Output}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in all) await process.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private HostProcess StartRole(string role, string? workerId)
+    {
+        var port = FreeTcpPort.Next();
+        var process = HostProcess.Start(hostDll, [], Environment(role, connectionString, port, workerId, mediaRoot), port);
+        all.Add(process);
+        return process;
+    }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
