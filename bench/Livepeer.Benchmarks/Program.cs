@@ -1,4 +1,5 @@
 using Livepeer.Benchmarks.Cli;
+using Livepeer.Benchmarks.Deployment;
 using Livepeer.Benchmarks.Http;
 using Livepeer.Benchmarks.Inference;
 using Livepeer.Benchmarks.Jobs;
@@ -26,6 +27,8 @@ const string Usage = """
                                                            frames piped through ffmpeg to H.264 MP4 or VP9 WebM (image-to-video)
       video [--frames 25] [--width 1024] [--height 576] [--steps 25] [--unet-channels 8] [--runs 5] [--threads 1] [--http]
                                                            image-to-video latency with a tiny SVD model: conditioning, denoise, decode, encode (and over HTTP)
+      cluster [--runs 3] [--logs]                            gateway, orchestrator and worker processes on PostgreSQL: cold start to
+                                                           the first request, and a killed worker's replacement to the first request
     """;
 
 if (args.Length == 0)
@@ -49,6 +52,7 @@ try
         "payments" => await PaymentOverheadCommand.RunAsync(rest),
         "encode" => await EncodeCommand.RunAsync(rest),
         "video" => await VideoCommand.RunAsync(rest),
+        "cluster" => await ClusterCommand.RunAsync(rest),
         _ => Fail($"unknown command '{args[0]}'"),
     };
 }

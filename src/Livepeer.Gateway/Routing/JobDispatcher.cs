@@ -64,8 +64,11 @@ internal sealed partial class JobDispatcher(
                 // The request is wrong wherever it runs: tell the client, blame nobody.
                 throw new ApiProblemException(StatusCodes.Status400BadRequest, e.Message);
             }
-            catch (JobFailedException e) when (e.Kind is JobErrorKind.CapacityExhausted or JobErrorKind.NotOffered)
+            catch (JobFailedException e) when (e.Kind is JobErrorKind.CapacityExhausted or JobErrorKind.NotOffered or JobErrorKind.NoWorker)
             {
+                // The orchestrator answered: it cannot take this job now (full, not offered, or no worker holds the model,
+                // e.g. while a lost worker is replaced). Try another without suspending it, so that it serves again the
+                // moment it can; suspending the only orchestrator would stretch a worker's replacement by the suspension.
                 lastFailure = e;
             }
             catch (JobFailedException e) when (IsPaymentRefusal(e.Kind))

@@ -1,6 +1,8 @@
+using Livepeer.Contracts;
 using Livepeer.Gateway.Hosting;
 using Livepeer.Gateway.Http;
 using Livepeer.ModelBuilder;
+using Livepeer.Pipelines;
 
 namespace Livepeer.Gateway.Tests.Routing;
 
@@ -98,6 +100,29 @@ public sealed class SelectionTests : IAsyncLifetime
         for (var i = 0; i < 3; i++) Assert.False(cluster.Book.IsSuspended(RoutingCluster.Orchestrator(i)));
         var served = await RunAsync(60, concurrency: 6);
         Assert.Equal(3, served.Count);
+    }
+
+    [Fact]
+    public async Task Dispatch_OrchestratorWithNoWorkerForTheModel_503AndNotSuspended()
+    {
+        // What a gateway sees while an orchestrator's only worker is being replaced: "no worker", an honest answer.
+        const string missing = "route/not-installed";
+        await cluster.Grains.GetGrain<IOrchestratorGrain>(RoutingCluster.Orchestrator(0)).ConfigureAsync(new OrchestratorConfiguration(
+            RoutingCluster.Orchestrator(0), [new ModelCapability(PipelineNames.Upscale, missing, false, 8, 0m, 1, "wei", "default")]));
+        for (var attempt = 0; attempt < 200 && cluster.Routes.Current.OffersFor(PipelineNames.Upscale, missing).Length == 0; attempt++)
+        {
+            await cluster.Refresher.RefreshAsync(CancellationToken.None);
+            await Task.Delay(25);
+        }
+
+        for (var i = 0; i < 3 * cluster.Options.SuspendAfterFailures; i++)
+        {
+            var error = await Assert.ThrowsAsync<ApiProblemException>(() => cluster.Dispatcher.DispatchAsync(RoutingJobs.Upscale() with { ModelId = missing }, CancellationToken.None));
+            Assert.Equal(503, error.StatusCode);
+            Assert.Contains("no worker", error.Message, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.False(cluster.Book.IsSuspended(RoutingCluster.Orchestrator(0)));
     }
 
     private async Task<Dictionary<string, int>> RunAsync(int jobs, int concurrency, int size = 8)
