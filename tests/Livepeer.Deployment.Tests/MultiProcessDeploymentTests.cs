@@ -51,15 +51,22 @@ public sealed class MultiProcessDeploymentTests(PostgresServer postgres, ITestOu
         using (var result = await http.GetAsync(new Uri(cluster.GatewayUrl, first.GetProperty("images")[0].GetProperty("url").GetString())))
             Assert.Equal(HttpStatusCode.OK, result.StatusCode);
 
+        // A crashed container restarted in its pod (same address): the new silo supersedes the dead one at once.
         var killed = Stopwatch.StartNew();
-        cluster.ReplaceWorker("livepeer-worker-1");
+        cluster.ReplaceWorker("livepeer-worker-0", sameEndpoints: true);
+        await FirstSuccessAsync(http, cluster, TimeSpan.FromSeconds(120));
+        output.WriteLine($"worker killed to the first successful request after its restart in place: {killed.ElapsedMilliseconds} ms");
+
+        // A replacement elsewhere (new address): the dead silo must first be found dead by probing.
+        killed.Restart();
+        cluster.ReplaceWorker("livepeer-worker-1", sameEndpoints: false);
         await FirstSuccessAsync(http, cluster, TimeSpan.FromSeconds(150));
-        output.WriteLine($"worker killed to the first successful request on its replacement: {killed.ElapsedMilliseconds} ms");
+        output.WriteLine($"worker killed to the first successful request on its replacement elsewhere: {killed.ElapsedMilliseconds} ms");
         var after = await OrchestratorCountersAsync(http, cluster);
         var replacement = await StatusAsync(http, new Uri($"http://127.0.0.1:{cluster.Worker.HttpPort}"));
 
         // The orchestrator kept its counters and priced capability through the loss of its only worker.
-        Assert.True(after.Completed >= before.Completed + 1, $"jobs completed went from {before.Completed} to {after.Completed}:\n{cluster.Output}");
+        Assert.True(after.Completed >= before.Completed + 2, $"jobs completed went from {before.Completed} to {after.Completed}:\n{cluster.Output}");
         Assert.True(after.Units > before.Units);
         var device = replacement.GetProperty("devices")[0];
         Assert.Equal("livepeer-worker-1/0", device.GetProperty("deviceKey").GetString());

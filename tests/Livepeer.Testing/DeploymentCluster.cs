@@ -14,6 +14,7 @@ public sealed class DeploymentCluster : IAsyncDisposable
     private readonly string connectionString;
     private readonly string mediaRoot;
     private readonly List<HostProcess> all = [];
+    private Dictionary<string, string> workerEnvironment = [];
 
     private DeploymentCluster(string hostDll, string connectionString, string mediaRoot)
     {
@@ -78,11 +79,24 @@ public sealed class DeploymentCluster : IAsyncDisposable
     public Task WaitHealthyAsync(TimeSpan timeout) =>
         Task.WhenAll(Gateway.WaitHealthyAsync(timeout), Orchestrator.WaitHealthyAsync(timeout), Worker.WaitHealthyAsync(timeout));
 
-    /// <summary>SIGKILLs the worker, as a node failure or an OOM kill would, and starts <paramref name="workerId"/> in its place.</summary>
-    public HostProcess ReplaceWorker(string workerId)
+    /// <summary>
+    /// SIGKILLs the worker, as an OOM kill or a node failure would, and starts <paramref name="workerId"/> in its place: with
+    /// <paramref name="sameEndpoints"/>, on the killed one's ports, as Kubernetes restarts a crashed container in its pod
+    /// (same pod IP, so the new silo supersedes the dead one at once); without, on new ports, as a replacement pod on
+    /// another node would come up while the dead silo still has to be found dead by probing.
+    /// </summary>
+    public HostProcess ReplaceWorker(string workerId, bool sameEndpoints)
     {
         Worker.Kill();
-        Worker = StartRole("worker", workerId);
+        if (!sameEndpoints)
+        {
+            Worker = StartRole("worker", workerId);
+            return Worker;
+        }
+
+        var environment = new Dictionary<string, string>(workerEnvironment, StringComparer.Ordinal) { ["Livepeer__Worker__Id"] = workerId };
+        Worker = HostProcess.Start(hostDll, [], environment, Worker.HttpPort);
+        all.Add(Worker);
         return Worker;
     }
 
@@ -97,7 +111,9 @@ public sealed class DeploymentCluster : IAsyncDisposable
     private HostProcess StartRole(string role, string? workerId)
     {
         var port = FreeTcpPort.Next();
-        var process = HostProcess.Start(hostDll, [], Environment(role, connectionString, port, workerId, mediaRoot), port);
+        var environment = Environment(role, connectionString, port, workerId, mediaRoot);
+        if (role == "worker") workerEnvironment = environment;
+        var process = HostProcess.Start(hostDll, [], environment, port);
         all.Add(process);
         return process;
     }

@@ -122,6 +122,11 @@ internal sealed partial class OrchestratorGrain(
             state.State.JobsFailed++;
             countersDirty = true;
             if (e is JobFailedException or OperationCanceledException) throw;
+
+            // The worker's silo went away (killed, or not yet declared dead after a crash): nothing is wrong with this
+            // orchestrator or the request, it has no worker for the job right now, and the gateway may try elsewhere.
+            if (e is SiloUnavailableException or OrleansMessageRejectionException)
+                throw new JobFailedException(JobErrorKind.NoWorker, $"Job {job.JobId}: the worker silo is unreachable, it may have stopped ({e.Message})");
             LogDispatchFailed(logger, e, job.JobId, address);
             throw new JobFailedException(JobErrorKind.Internal, $"Job {job.JobId} failed: {e.Message}");
         }
