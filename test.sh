@@ -54,9 +54,16 @@ require_dotnet
 require_postgres
 require_ffmpeg
 start_postgres
-# npm also installs the chain tests' anvil and solc-js (tests/chain, pinned) into .cache/npm-chain on first use.
+# npm also installs the chain tests' anvil and solc-js (tests/chain, pinned) into .cache/npm-chain, and the Kubernetes
+# schema validators (tests/k8s-schema, pinned) into .cache/npm-k8s, on first use.
 require_npm() {
   command -v npm >/dev/null || apt_install nodejs npm
+}
+
+require_kubectl() {
+  # The deployment tests render the kustomize overlays with `kubectl kustomize` (offline; no cluster is used).
+  # Debian's kubernetes-client (1.20) is too old for kustomize components, so it is not installed from apt.
+  command -v kubectl >/dev/null || log "WARNING: kubectl (1.27 or later) is missing; the deployment tests will fail: https://kubernetes.io/docs/tasks/tools/"
 }
 
 fetch_assets() {
@@ -68,6 +75,7 @@ fetch_assets() {
 log "building"
 dotnet build Livepeer.Orleans.sln -nologo -v quiet
 require_npm
+require_kubectl
 fetch_assets
 log "testing"
 # One test assembly at a time: each starts in-process Orleans clusters, and the machines have 2 cores.
