@@ -116,7 +116,7 @@ internal sealed partial class GpuGrain(
                 var session = sessions[modelId];
                 var input = new PipelineInput(job.Parameters, job.Input) { Pipeline = job.Pipeline };
                 started = Stopwatch.GetTimestamp();
-                output = await GuardAsync(job, inference.RunAsync(() => session.Run(input, cancellationToken), cancellationToken));
+                output = await GuardAsync(job, () => inference.RunAsync(() => session.Run(input, cancellationToken), cancellationToken));
                 jobsRun++;
             }
             finally
@@ -134,7 +134,7 @@ internal sealed partial class GpuGrain(
         // The device is free for the next job; what is left (encoding video frames) needs only the CPU.
         if (output.Finish is not null)
         {
-            output = await GuardAsync(job, output.CompleteAsync(cancellationToken));
+            output = await GuardAsync(job, () => output.CompleteAsync(cancellationToken));
             timeline["finished_at"] = Timestamp();
         }
 
@@ -212,11 +212,11 @@ internal sealed partial class GpuGrain(
     }
 
     /// <summary>Turns a pipeline's failure into the job error the caller sees: its input (400) or the worker (500, logged).</summary>
-    private async Task<PipelineOutput> GuardAsync(JobRequest job, Task<PipelineOutput> work)
+    private async Task<PipelineOutput> GuardAsync(JobRequest job, Func<Task<PipelineOutput>> work)
     {
         try
         {
-            return await work;
+            return await work();
         }
         catch (InvalidPipelineInputException e)
         {
