@@ -42,21 +42,6 @@ public sealed class WarmModelPlacementTests(PlacementClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Jobs_50ConcurrentForModelWarmNowhere_ExactlyOneLoadAndAllComplete()
-    {
-        var before = await TestClusters.DevicesAsync(fixture.Grains, "w1/0", "w2/0");
-
-        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => TestClusters.SubmitAsync(fixture.Grains, "model-c")));
-
-        var after = await TestClusters.DevicesAsync(fixture.Grains, "w1/0", "w2/0");
-        Assert.Equal(50, results.Length);
-        Assert.Equal(1, after.Sum(d => d.Loads) - before.Sum(d => d.Loads));
-        var holder = Assert.Single(after, d => d.Models.Any(m => m.ModelId == "model-c"));
-        Assert.All(results, r => Assert.Equal(holder.DeviceKey, r.DeviceKey));
-        Assert.Contains(results, r => r.ColdStart);
-    }
-
-    [Fact]
     public async Task SubmitJob_ModelNotOffered_FailsWithNotOffered()
     {
         var error = await Assert.ThrowsAsync<JobFailedException>(() => TestClusters.SubmitAsync(fixture.Grains, "model-unknown"));
