@@ -8,8 +8,17 @@ namespace Livepeer.Pipelines.Diffusion;
 /// image as [1, H, W, 3] in [0, 1]; out: <c>has_nsfw_concepts</c>). The image itself is returned unchanged and flagged,
 /// as the Livepeer runner reports the flag and leaves the choice to the client.
 /// </summary>
-internal sealed class SafetyChecker(OnnxGraph graph) : IDisposable
+internal sealed class SafetyChecker : IDisposable
 {
+    private readonly OnnxGraph graph;
+
+    /// <summary>Wraps the graph after checking its contract, so a wrong export fails the load with a clear message.</summary>
+    public SafetyChecker(OnnxGraph graph)
+    {
+        graph.Require(["clip_input", "images"], ["has_nsfw_concepts"]);
+        this.graph = graph;
+    }
+
     public bool IsNsfw(RgbImage image, CancellationToken cancellationToken)
     {
         using var clipInput = graph.Floats("clip_input", ClipImage.Pixels(image), [1, 3, ClipImage.Size, ClipImage.Size]);

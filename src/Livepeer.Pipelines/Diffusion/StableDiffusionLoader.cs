@@ -9,54 +9,32 @@ namespace Livepeer.Pipelines.Diffusion;
 /// </summary>
 internal static class StableDiffusionLoader
 {
-    public static ILoadedModel Load(InstalledModel model, ComputeDevice device, OnnxSessionFactory sessions, CancellationToken cancellationToken)
-    {
-        var manifest = model.Manifest;
-        var settings = DiffusionSettings.From(manifest);
-        var opened = new List<IDisposable>();
-        string provider = "CPUExecutionProvider";
-        OnnxGraph Open(string role)
+    public static ILoadedModel Load(InstalledModel model, ComputeDevice device, OnnxSessionFactory sessions, CancellationToken cancellationToken) =>
+        new ModelGraphs(model, device, sessions, cancellationToken).Build(graphs =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (session, actual) = sessions.Create(manifest.FilePath(model.Folder, role), device);
-            provider = actual;
-            var graph = new OnnxGraph(session, manifest.Id, role);
-            opened.Add(graph);
-            return graph;
-        }
-
-        OnnxGraph? OpenOptional(string role) => manifest.Files.ContainsKey(role) ? Open(role) : null;
-
-        try
-        {
+            var manifest = model.Manifest;
+            var settings = DiffusionSettings.From(manifest);
             var tokenizer = ClipTokenizer.Load(manifest.FilePath(model.Folder, "tokenizer_vocab"), manifest.FilePath(model.Folder, "tokenizer_merges"), settings.PadToken);
             ClipTokenizer? tokenizer2 = null;
             OnnxGraph? encoder2 = null;
-            var encoder = Open("text_encoder");
+            var encoder = graphs.Open("text_encoder");
             if (settings.Xl)
             {
                 tokenizer2 = ClipTokenizer.Load(manifest.FilePath(model.Folder, "tokenizer_2_vocab"), manifest.FilePath(model.Folder, "tokenizer_2_merges"), settings.PadToken2);
-                encoder2 = Open("text_encoder_2");
+                encoder2 = graphs.Open("text_encoder_2");
                 encoder2.Require(["input_ids"], ["text_embeds"]);
             }
 
             encoder.Require(["input_ids"], []);
-            var unet = new UNetDenoiser(Open("unet"), settings.Xl);
-            var decoder = Open("vae_decoder");
+            var unet = new UNetDenoiser(graphs.Open("unet"), settings.Xl);
+            var decoder = graphs.Open("vae_decoder");
             decoder.Require(["latent_sample"], ["sample"]);
-            var vaeEncoder = OpenOptional("vae_encoder");
+            var vaeEncoder = graphs.OpenOptional("vae_encoder");
             vaeEncoder?.Require(["sample"], ["latent_sample"]);
-            var checker = OpenOptional("safety_checker");
-            checker?.Require(["clip_input", "images"], ["has_nsfw_concepts"]);
+            var checker = graphs.OpenOptional("safety_checker");
 
             return new StableDiffusionPipeline(
                 manifest, settings, new PromptEncoder(tokenizer, encoder, tokenizer2, encoder2), unet,
-                new LatentImageCodec(decoder, vaeEncoder, settings.VaeScalingFactor), checker is null ? null : new SafetyChecker(checker), provider);
-        }
-        catch
-        {
-            foreach (var graph in opened) graph.Dispose();
-            throw;
-        }
-    }
+                new LatentImageCodec(decoder, vaeEncoder, settings.VaeScalingFactor), checker is null ? null : new SafetyChecker(checker), graphs.Provider);
+        });
 }

@@ -10,41 +10,15 @@ namespace Livepeer.Pipelines.Video;
 /// </summary>
 internal static class VideoDiffusionLoader
 {
-    public static ILoadedModel Load(InstalledModel model, ComputeDevice device, OnnxSessionFactory sessions, CancellationToken cancellationToken)
-    {
-        var manifest = model.Manifest;
-        var opened = new List<IDisposable>();
-        var provider = "CPUExecutionProvider";
-        OnnxGraph Open(string role)
+    public static ILoadedModel Load(InstalledModel model, ComputeDevice device, OnnxSessionFactory sessions, CancellationToken cancellationToken) =>
+        new ModelGraphs(model, device, sessions, cancellationToken).Build(graphs =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (session, actual) = sessions.Create(manifest.FilePath(model.Folder, role), device);
-            provider = actual;
-            var graph = new OnnxGraph(session, manifest.Id, role);
-            opened.Add(graph);
-            return graph;
-        }
-
-        try
-        {
-            var unet = new VideoUNetDenoiser(Open("unet"));
-            var settings = VideoDiffusionSettings.From(manifest, unet.Frames);
-            var embedder = new ImageEmbedder(Open("image_encoder"));
-            var vae = new TemporalVae(Open("vae_encoder"), Open("vae_decoder"), settings.VaeScalingFactor);
-            SafetyChecker? safety = null;
-            if (manifest.Files.ContainsKey("safety_checker"))
-            {
-                var checker = Open("safety_checker");
-                checker.Require(["clip_input", "images"], ["has_nsfw_concepts"]);
-                safety = new SafetyChecker(checker);
-            }
-
-            return new VideoDiffusionPipeline(manifest, settings, embedder, vae, unet, safety, new VideoEncoder(), provider);
-        }
-        catch
-        {
-            foreach (var graph in opened) graph.Dispose();
-            throw;
-        }
-    }
+            var unet = new VideoUNetDenoiser(graphs.Open("unet"));
+            var settings = VideoDiffusionSettings.From(model.Manifest, unet.Frames);
+            var embedder = new ImageEmbedder(graphs.Open("image_encoder"));
+            var vae = new TemporalVae(graphs.Open("vae_encoder"), graphs.Open("vae_decoder"), settings.VaeScalingFactor);
+            var checker = graphs.OpenOptional("safety_checker");
+            return new VideoDiffusionPipeline(
+                model.Manifest, settings, embedder, vae, unet, checker is null ? null : new SafetyChecker(checker), new VideoEncoder(), graphs.Provider);
+        });
 }
