@@ -46,7 +46,7 @@ internal sealed record DiffusionRequest
         var width = request.Int("width", 512);
         var height = request.Int("height", 512);
         if (!imageToImage)
-            CheckSize(width, height);
+            CheckSize(width, height, MaxPixels, "image");
 
         var guidance = settings.ForcedGuidanceScale ?? request.Double("guidance_scale", 7.5);
         if (guidance is < 0 or > 100)
@@ -74,12 +74,15 @@ internal sealed record DiffusionRequest
         };
     }
 
-    /// <summary>The output size diffusion can produce: both sides divisible by 8 (the VAE's factor), bounded pixels.</summary>
-    public static void CheckSize(int width, int height)
+    /// <summary>
+    /// The output size diffusion can produce: both sides divisible by 8 (the VAE's factor; the Livepeer runner's message),
+    /// at most <paramref name="maxPixels"/> pixels per <paramref name="unit"/> ("image", "video frame").
+    /// </summary>
+    public static void CheckSize(int width, int height, long maxPixels, string unit)
     {
         if (width <= 0 || height <= 0 || width % 8 != 0 || height % 8 != 0)
             throw new InvalidPipelineInputException($"`height` and `width` have to be divisible by 8 but are {height} and {width}.");
-        if ((long)width * height > MaxPixels)
-            throw new InvalidPipelineInputException($"{width}x{height} is over the {MaxPixels} pixel limit of one image.");
+        if ((long)width * height > maxPixels)
+            throw new InvalidPipelineInputException($"{width}x{height} is over the {maxPixels} pixel limit of one {unit}.");
     }
 }

@@ -45,10 +45,7 @@ internal sealed record VideoDiffusionRequest
         var request = new RequestParameters(parameters, settings.RequestDefaults);
         var width = request.Int("width", 1024);
         var height = request.Int("height", 576);
-        if (width <= 0 || height <= 0 || width % 8 != 0 || height % 8 != 0)
-            throw new InvalidPipelineInputException($"`height` and `width` have to be divisible by 8 but are {height} and {width}.");
-        if ((long)width * height > MaxFramePixels)
-            throw new InvalidPipelineInputException($"{width}x{height} is over the {MaxFramePixels} pixel limit of one video frame.");
+        DiffusionRequest.CheckSize(width, height, MaxFramePixels, "video frame");
 
         var steps = request.Steps(25);
         if (steps is <= 0 or > MaxSteps)
