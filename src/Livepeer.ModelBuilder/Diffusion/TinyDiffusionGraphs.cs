@@ -77,16 +77,7 @@ internal static class TinyDiffusionGraphs
         var channels = spec.UNetChannels;
         var io = spec.Float16UNet ? OnnxElementType.Float16 : OnnxElementType.Float;
         var builder = new OnnxGraphBuilder("tiny_unet");
-
-        // An fp16 export's inputs and outputs are float16; inside, this graph computes in float.
-        string Input(string name, OnnxElementType type, params OnnxDim[] dims)
-        {
-            builder.AddInput(name, type, dims);
-            if (type != OnnxElementType.Float16)
-                return name;
-            builder.AddNode("Cast", [name], [$"{name}.float"], OnnxAttribute.Int("to", (long)OnnxElementType.Float));
-            return $"{name}.float";
-        }
+        string Input(string name, OnnxElementType type, params OnnxDim[] dims) => ComputeInput(builder, name, type, dims);
 
         var sample = Input("sample", io, Batch, OnnxDim.Fixed(LatentChannels), latentHeight, latentWidth);
         var timestep = Input("timestep", spec.FloatTimestep ? io : OnnxElementType.Int64, spec.FloatTimestep ? Batch : OnnxDim.Fixed(1));
@@ -172,6 +163,19 @@ internal static class TinyDiffusionGraphs
             .AddNode("ReduceMean", ["clip_input"], ["mean"], OnnxAttribute.Ints("axes", 1, 2, 3), OnnxAttribute.Int("keepdims", 0))
             .AddNode("Greater", ["mean", "threshold"], ["has_nsfw_concepts"])
             .Build(Opset);
+
+    /// <summary>
+    /// Adds a graph input and returns the tensor to compute with: the input itself, or for a float16 input (an fp16
+    /// export's inputs and outputs are float16) its cast to float, since these graphs compute in float inside.
+    /// </summary>
+    internal static string ComputeInput(OnnxGraphBuilder builder, string name, OnnxElementType type, params OnnxDim[] dims)
+    {
+        builder.AddInput(name, type, dims);
+        if (type != OnnxElementType.Float16)
+            return name;
+        builder.AddNode("Cast", [name], [$"{name}.float"], OnnxAttribute.Int("to", (long)OnnxElementType.Float));
+        return $"{name}.float";
+    }
 
     internal static float[] Random(DeterministicNoise noise, int count, float amplitude)
     {

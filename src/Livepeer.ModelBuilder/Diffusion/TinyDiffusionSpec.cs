@@ -5,37 +5,13 @@ namespace Livepeer.ModelBuilder;
 /// of the diffusers/Optimum ONNX exports): tokenizer files, text encoder(s), UNet, VAE encoder and decoder, and
 /// optionally a safety checker. The numbers mean nothing; the shapes, the data flow and the cost structure are real.
 /// </summary>
-public sealed record TinyDiffusionSpec
+public sealed record TinyDiffusionSpec : TinyUNetModelSpec
 {
     /// <summary>The SDXL contract: two text encoders (penultimate hidden states, <c>text_embeds</c>) and <c>time_ids</c>.</summary>
     public bool Xl { get; init; }
 
     /// <summary>The UNet takes <c>timestep</c> as float <c>[B]</c> (Olive, OnnxStack) instead of int64 <c>[1]</c> (diffusers' script).</summary>
     public bool FloatTimestep { get; init; }
-
-    /// <summary>The UNet's inputs and outputs are float16, as in fp16 exports that keep no float32 I/O.</summary>
-    public bool Float16UNet { get; init; }
-
-    /// <summary>Width of the UNet's hidden 3x3 convolutions; sets its cost per step.</summary>
-    public int UNetChannels
-    {
-        get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, nameof(UNetChannels));
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 1024, nameof(UNetChannels));
-            field = value;
-        }
-    } = 8;
-
-    /// <summary>Whether a safety checker graph is included.</summary>
-    public bool SafetyChecker { get; init; }
-
-    /// <summary>The safety checker flags an image whose mean CLIP-normalised pixel exceeds this.</summary>
-    public float NsfwThreshold { get; init; } = float.PositiveInfinity;
-
-    /// <summary>Seed of the weights.</summary>
-    public int Seed { get; init; } = 1;
 
     /// <summary>Hidden size of the (first) text encoder: 768 in SD 1.x, here small.</summary>
     public const int TextDim = 8;

@@ -46,16 +46,7 @@ internal static class TinyVideoDiffusionGraphs
             : (OnnxDim.Symbolic("latent_height"), OnnxDim.Symbolic("latent_width"));
         var channels = spec.UNetChannels;
         var builder = new OnnxGraphBuilder("tiny_video_unet");
-
-        // A float16 export's inputs and outputs are float16; inside, this graph computes in float.
-        string Input(string name, params OnnxDim[] dims)
-        {
-            builder.AddInput(name, io, dims);
-            if (io != OnnxElementType.Float16)
-                return name;
-            builder.AddNode("Cast", [name], [$"{name}.float"], OnnxAttribute.Int("to", (long)OnnxElementType.Float));
-            return $"{name}.float";
-        }
+        string Input(string name, params OnnxDim[] dims) => TinyDiffusionGraphs.ComputeInput(builder, name, io, dims);
 
         var sample = Input("sample", batch, frames, OnnxDim.Fixed(SampleChannels), height, width);
         var timestep = Input("timestep", OnnxDim.Fixed(1));

@@ -6,7 +6,7 @@ namespace Livepeer.ModelBuilder;
 /// [B,F,8,h,w] sample, continuous timestep and added time ids, temporal VAE decoder with <c>num_frames</c>, and
 /// optionally a safety checker. The numbers mean nothing; the shapes, the data flow and the cost structure are real.
 /// </summary>
-public sealed record TinyVideoDiffusionSpec
+public sealed record TinyVideoDiffusionSpec : TinyUNetModelSpec
 {
     /// <summary>Width of the image embedding (1024 in the real ViT-H/14 encoder).</summary>
     public const int EmbeddingDim = 8;
@@ -31,28 +31,4 @@ public sealed record TinyVideoDiffusionSpec
 
     /// <summary>The UNet's batch is fixed at 1, so guidance runs the unconditional and conditional halves one after the other.</summary>
     public bool BatchOfOne { get; init; }
-
-    /// <summary>The UNet's inputs and outputs are float16.</summary>
-    public bool Float16UNet { get; init; }
-
-    /// <summary>Width of the UNet's hidden 3x3 convolutions; sets its cost per step.</summary>
-    public int UNetChannels
-    {
-        get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, nameof(UNetChannels));
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 1024, nameof(UNetChannels));
-            field = value;
-        }
-    } = 8;
-
-    /// <summary>Whether a safety checker graph is included.</summary>
-    public bool SafetyChecker { get; init; }
-
-    /// <summary>The safety checker flags an image whose mean CLIP-normalised pixel exceeds this.</summary>
-    public float NsfwThreshold { get; init; } = float.PositiveInfinity;
-
-    /// <summary>Seed of the weights.</summary>
-    public int Seed { get; init; } = 1;
 }
