@@ -76,31 +76,18 @@ public sealed class MultiProcessDeploymentTests(PostgresServer postgres, ITestOu
     /// <summary>Posts an upscale to the gateway until one succeeds (503s and 504s while the cluster settles are retried).</summary>
     private static async Task<JsonElement> FirstSuccessAsync(HttpClient http, DeploymentCluster cluster, TimeSpan timeout)
     {
-        var deadline = Stopwatch.StartNew();
-        var last = "";
-        while (deadline.Elapsed < timeout)
-        {
-            using var form = new MultipartFormDataContent();
-            form.Add(new StringContent("sharper"), "prompt");
-            var image = new ByteArrayContent(ImageCodec.EncodePng(new RgbImage(24, 16, new byte[24 * 16 * 3])));
-            image.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-            form.Add(image, "image", "in.png");
-            try
-            {
-                using var response = await http.PostAsync(new Uri(cluster.GatewayUrl, "/upscale"), form);
-                last = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
-                if (response.StatusCode == HttpStatusCode.OK)
-                    return JsonDocument.Parse(last[4..]).RootElement.Clone();
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                last = e.Message;
-            }
+        var body = await cluster.PostUntilOkAsync(http, "/upscale", Upscale, timeout);
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
 
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"No successful request within {timeout}; last answer: {last}\n{cluster.Output}");
+    private static MultipartFormDataContent Upscale()
+    {
+        var form = new MultipartFormDataContent();
+        form.Add(new StringContent("sharper"), "prompt");
+        var image = new ByteArrayContent(ImageCodec.EncodePng(new RgbImage(24, 16, new byte[24 * 16 * 3])));
+        image.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        form.Add(image, "image", "in.png");
+        return form;
     }
 
     private static async Task<(long Completed, long Units)> OrchestratorCountersAsync(HttpClient http, DeploymentCluster cluster)

@@ -24,7 +24,7 @@ public sealed class MainCommandTests
             ["Livepeer__Cluster__GatewayPort"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture),
             ["Livepeer__Gateway__MediaRoot"] = Path.Combine(Path.GetTempPath(), "livepeer-main-command-" + Guid.NewGuid().ToString("N")),
         };
-        await using var host = HostProcess.Start(RepositoryPaths.HostDll, [], environment, httpPort);
+        await using var host = HostProcess.Start(HostBuild.Dll, [], environment, httpPort);
         await host.WaitHealthyAsync(TimeSpan.FromSeconds(90));
         using var client = new LivepeerClient(new LivepeerClientOptions { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") });
         var png = ImageCodec.EncodePng(new RgbImage(24, 16, Enumerable.Range(0, 24 * 16 * 3).Select(i => (byte)i).ToArray()));

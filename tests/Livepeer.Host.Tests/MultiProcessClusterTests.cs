@@ -25,8 +25,8 @@ public sealed class MultiProcessClusterTests(PostgresServer postgres, ITestOutpu
         var orchestrator = new HostConfiguration { PostgresConnectionString = database, Roles = "gateway,orchestrator", AiModelsPath = aiModels };
         var worker = new HostConfiguration { PostgresConnectionString = database, Roles = "worker", WorkerId = "worker-b" };
         var started = Stopwatch.StartNew();
-        await using var orchestratorProcess = HostProcess.Start(RepositoryPaths.HostDll, orchestrator.WriteFile(directory), orchestrator.HttpPort);
-        await using var workerProcess = HostProcess.Start(RepositoryPaths.HostDll, worker.WriteFile(directory), worker.HttpPort);
+        await using var orchestratorProcess = HostProcess.Start(HostBuild.Dll, orchestrator.WriteFile(directory), orchestrator.HttpPort);
+        await using var workerProcess = HostProcess.Start(HostBuild.Dll, worker.WriteFile(directory), worker.HttpPort);
         await orchestratorProcess.WaitHealthyAsync(TimeSpan.FromSeconds(90));
         await workerProcess.WaitHealthyAsync(TimeSpan.FromSeconds(90));
         output.WriteLine($"both processes healthy after {started.ElapsedMilliseconds} ms");

@@ -17,7 +17,7 @@ public sealed class ProcessConfigurationTests : IDisposable
             Roles = "worker,miner",
             ModelsPath = Path.Combine(directory, "missing-models"),
         };
-        await using var host = HostProcess.Start(RepositoryPaths.HostDll, configuration.WriteFile(directory), configuration.HttpPort);
+        await using var host = HostProcess.Start(HostBuild.Dll, configuration.WriteFile(directory), configuration.HttpPort);
 
         var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
@@ -30,7 +30,7 @@ public sealed class ProcessConfigurationTests : IDisposable
     public async Task Host_NegativeDeviceSlots_ExitsWithCode2AndNamesTheKey()
     {
         var configuration = new HostConfiguration { Overrides = { ["Livepeer:Worker:Devices:0:Slots"] = "-4" } };
-        await using var host = HostProcess.Start(RepositoryPaths.HostDll, configuration.WriteFile(directory), configuration.HttpPort);
+        await using var host = HostProcess.Start(HostBuild.Dll, configuration.WriteFile(directory), configuration.HttpPort);
 
         var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
@@ -42,7 +42,7 @@ public sealed class ProcessConfigurationTests : IDisposable
     [Fact]
     public async Task Host_ConfigFileMissing_ExitsWithCode2()
     {
-        await using var host = HostProcess.Start(RepositoryPaths.HostDll, Path.Combine(directory, "nope.json"), 1);
+        await using var host = HostProcess.Start(HostBuild.Dll, Path.Combine(directory, "nope.json"), 1);
 
         Assert.Equal(2, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("configuration file", host.Output, StringComparison.Ordinal);

@@ -35,7 +35,7 @@ public sealed class RedemptionRestartTests(PostgresServer postgres, ITestOutputH
 
         // First life: paid jobs over HTTP leave winners waiting for their parameters to expire.
         IReadOnlyList<PendingRedemption> waiting;
-        await using (var first = HostProcess.Start(RepositoryPaths.HostDll, configuration.WriteFile(directory), configuration.HttpPort))
+        await using (var first = HostProcess.Start(HostBuild.Dll, configuration.WriteFile(directory), configuration.HttpPort))
         {
             await first.WaitHealthyAsync(TimeSpan.FromSeconds(90));
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{configuration.HttpPort}") };
@@ -57,7 +57,7 @@ public sealed class RedemptionRestartTests(PostgresServer postgres, ITestOutputH
         await broker.MineAsync(41);
 
         // Second life: same database, nothing redeemed by the dead process; the queue resumes at start.
-        await using var second = HostProcess.Start(RepositoryPaths.HostDll, configuration.WriteFile(directory), configuration.HttpPort);
+        await using var second = HostProcess.Start(HostBuild.Dll, configuration.WriteFile(directory), configuration.HttpPort);
         await second.WaitHealthyAsync(TimeSpan.FromSeconds(90));
         await using var client = await ConnectAsync(database);
         var redemption = client.Client.GetGrain<IRedemptionGrain>(orchestrator);

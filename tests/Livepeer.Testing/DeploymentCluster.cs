@@ -100,6 +100,38 @@ public sealed class DeploymentCluster : IAsyncDisposable
         return Worker;
     }
 
+    /// <summary>
+    /// Posts to the gateway every 100 ms until an answer is 200 and returns its body: 503s, 504s and refused connections
+    /// while the cluster starts or replaces a worker mean "not yet". <paramref name="content"/> makes each attempt's body.
+    /// </summary>
+    /// <exception cref="TimeoutException">No 200 within <paramref name="timeout"/>; names the last answer, with the processes' output.</exception>
+    public async Task<string> PostUntilOkAsync(HttpClient http, string path, Func<HttpContent> content, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(content);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var last = "";
+        while (started.Elapsed < timeout)
+        {
+            try
+            {
+                using var body = content();
+                using var response = await http.PostAsync(new Uri(GatewayUrl, path), body).ConfigureAwait(false);
+                var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                if (response.StatusCode == System.Net.HttpStatusCode.OK) return text;
+                last = $"{(int)response.StatusCode} {text}";
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                last = e.Message;
+            }
+
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+
+        throw new TimeoutException($"POST {path}: no 200 within {timeout}; last answer: {last}\n{Output}");
+    }
+
     /// <summary>Everything the processes printed, for a failure message.</summary>
     public string Output => string.Join("\n", all.Select((p, i) => $"--- process {i} ---\n{p.Output}"));
 

@@ -7,7 +7,7 @@ namespace Livepeer.Testing;
 /// free loopback port, and on <see cref="StopAsync"/> pg_ctl stop plus removal of the directory.
 /// Tuned for tests (no fsync, no synchronous commit), never for data anyone wants to keep.
 /// </summary>
-public sealed class LocalPostgresCluster
+internal sealed class LocalPostgresCluster
 {
     private const string ServiceUser = "postgres";
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(90);

@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using Livepeer.Benchmarks.Cli;
 using Livepeer.Media;
 using Livepeer.Testing;
-using Npgsql;
 
 namespace Livepeer.Benchmarks.Deployment;
 
@@ -14,10 +12,12 @@ namespace Livepeer.Benchmarks.Deployment;
 /// in silo-config/), timed: from starting the three processes to the first successful paid <c>/upscale</c>, and from
 /// SIGKILLing the worker (starting its replacement at once) to the first successful request after it, twice: restarted
 /// on the same endpoint (a container restart in its pod) and replaced on new ports (a new pod elsewhere). Each run uses
-/// a fresh database. The host must be built in Release (<c>dotnet build src/Livepeer.Host -c Release</c>).
+/// a fresh database. The host must be built in the benchmark's configuration (<c>dotnet build src/Livepeer.Host -c Release</c>).
 /// </summary>
 internal static class ClusterCommand
 {
+    private static readonly byte[] SmallPng = ImageCodec.EncodePng(new RgbImage(24, 16, new byte[24 * 16 * 3]));
+
     public static async Task<int> RunAsync(string[] args)
     {
         var options = new CommandArguments(args);
@@ -25,12 +25,12 @@ internal static class ClusterCommand
         var showLogs = options.Flag("--logs");
         options.EnsureAllRead();
 
-        var hostDll = Path.Combine(RepositoryRoot.Path, "src", "Livepeer.Host", "bin", "Release", "net10.0", "linux-x64", "Livepeer.Host.dll");
-        if (!File.Exists(hostDll))
-            throw new CommandLineException($"{hostDll} is missing: dotnet build src/Livepeer.Host -c Release");
-
+        var hostDll = HostBuild.Dll;
         MachineFacts.Print();
-        var postgres = await LocalPostgresCluster.StartAsync();
+
+        // The tests' PostgreSQL: a throwaway server, or the one LIVEPEER_TEST_POSTGRES names.
+        var postgres = new PostgresServer();
+        await postgres.InitializeAsync();
         try
         {
             var coldStarts = new List<double>();
@@ -38,7 +38,7 @@ internal static class ClusterCommand
             var replacements = new List<double>();
             for (var run = 1; run <= runs; run++)
             {
-                var database = await CreateDatabaseAsync(postgres.AdminConnectionString, $"bench_cluster_{run}_{Environment.ProcessId}");
+                var database = await postgres.CreateDatabaseAsync($"bench_cluster_{run}");
                 var media = Directory.CreateTempSubdirectory("livepeer-bench-cluster-");
                 try
                 {
@@ -76,7 +76,7 @@ internal static class ClusterCommand
         }
         finally
         {
-            await postgres.StopAsync();
+            await postgres.DisposeAsync();
         }
     }
 
@@ -86,40 +86,16 @@ internal static class ClusterCommand
         return string.Create(CultureInfo.InvariantCulture, $"median {values[values.Count / 2]:F0} ms (min {values[0]:F0}, max {values[^1]:F0})");
     }
 
-    private static async Task<string> CreateDatabaseAsync(string admin, string name)
+    private static Task<string> FirstSuccessAsync(HttpClient http, DeploymentCluster cluster) =>
+        cluster.PostUntilOkAsync(http, "/upscale", Upscale, TimeSpan.FromMinutes(3));
+
+    private static MultipartFormDataContent Upscale()
     {
-        await using var connection = new NpgsqlConnection(admin);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await command.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
-    }
-
-    /// <summary>Polls POST /upscale every 100 ms until one answers 200; 503/504 and refused connections mean "not yet".</summary>
-    private static async Task FirstSuccessAsync(HttpClient http, DeploymentCluster cluster)
-    {
-        var png = ImageCodec.EncodePng(new RgbImage(24, 16, new byte[24 * 16 * 3]));
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromMinutes(3))
-        {
-            using var form = new MultipartFormDataContent();
-            form.Add(new StringContent("sharper"), "prompt");
-            var image = new ByteArrayContent(png);
-            image.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-            form.Add(image, "image", "in.png");
-            try
-            {
-                using var response = await http.PostAsync(new Uri(cluster.GatewayUrl, "/upscale"), form);
-                if (response.StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // The gateway is not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"No successful request within 3 minutes:\n{cluster.Output}");
+        var form = new MultipartFormDataContent();
+        form.Add(new StringContent("sharper"), "prompt");
+        var image = new ByteArrayContent(SmallPng);
+        image.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        form.Add(image, "image", "in.png");
+        return form;
     }
 }
