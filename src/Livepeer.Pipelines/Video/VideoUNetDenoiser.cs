@@ -65,7 +65,6 @@ internal sealed class VideoUNetDenoiser : IDisposable
         // Half 0 is the unconditional one when guided: zero embedding, zero conditioning latents.
         var embedding = conditioning.ImageEmbedding;
         var zeros = new float[embedding.Length];
-        var zeroLatents = new float[frameSize];
         float[] timeIds = [conditioning.Fps - 1, conditioning.MotionBucketId, (float)conditioning.NoiseAugStrength];
         var runs = new List<Run>(halves / perRun);
         try
@@ -75,9 +74,20 @@ internal sealed class VideoUNetDenoiser : IDisposable
                 var halvesInRun = Enumerable.Range(first, perRun).ToArray();
                 var context = halvesInRun.SelectMany(h => guided && h == 0 ? zeros : embedding).ToArray();
                 var ids = halvesInRun.SelectMany(_ => timeIds).ToArray();
+
+                // Each frame's 8 channels are 4 of noisy latents, rewritten every step, then 4 of conditioning
+                // latents, the same for every step: written here once (the unconditional half keeps its zeros).
+                var sampleBuffer = new float[perRun * frames * 2 * frameSize];
+                for (var slot = 0; slot < perRun; slot++)
+                {
+                    if (guided && halvesInRun[slot] == 0) continue;
+                    for (var f = 0; f < frames; f++)
+                        conditioning.ImageLatents.CopyTo(sampleBuffer.AsSpan((slot * frames + f) * 2 * frameSize + frameSize, frameSize));
+                }
+
                 runs.Add(new Run(
                     halvesInRun,
-                    new float[perRun * frames * 2 * frameSize],
+                    sampleBuffer,
                     unet.Floats("encoder_hidden_states", context, [perRun, 1, embedding.Length]),
                     unet.Floats("added_time_ids", ids, [perRun, 3])));
             }
@@ -94,13 +104,8 @@ internal sealed class VideoUNetDenoiser : IDisposable
                 {
                     for (var slot = 0; slot < run.Halves.Length; slot++)
                     {
-                        var image = guided && run.Halves[slot] == 0 ? zeroLatents : conditioning.ImageLatents;
                         for (var f = 0; f < frames; f++)
-                        {
-                            var offset = (slot * frames + f) * 2 * frameSize;
-                            LatentKernels.Scale(latents.AsSpan(f * frameSize, frameSize), scale, run.Sample.AsSpan(offset, frameSize));
-                            image.CopyTo(run.Sample.AsSpan(offset + frameSize, frameSize));
-                        }
+                            LatentKernels.Scale(latents.AsSpan(f * frameSize, frameSize), scale, run.Sample.AsSpan((slot * frames + f) * 2 * frameSize, frameSize));
                     }
 
                     using var sample = unet.Floats("sample", run.Sample, sampleShape);
